@@ -1,0 +1,26 @@
+//! The portal's tables as sea-orm entities. Server-only: the browser bundle uses the plain
+//! serde models in `app::models` instead, so no sea-orm type reaches the wasm build.
+
+pub mod article;
+pub mod article_revision;
+pub mod category;
+pub mod media;
+pub mod site_settings;
+pub mod user;
+pub mod visitor_counter;
+pub mod visitor_daily;
+pub mod web_link;
+pub mod web_link_group;
+
+pub mod prelude {
+    pub use super::article::Entity as Article;
+    pub use super::article_revision::Entity as ArticleRevision;
+    pub use super::category::Entity as Category;
+    pub use super::media::Entity as Media;
+    pub use super::site_settings::Entity as SiteSettings;
+    pub use super::user::Entity as User;
+    pub use super::visitor_counter::Entity as VisitorCounter;
+    pub use super::visitor_daily::Entity as VisitorDaily;
+    pub use super::web_link::Entity as WebLink;
+    pub use super::web_link_group::Entity as WebLinkGroup;
+}

@@ -1,0 +1,18 @@
+//! Schema migrations. They run at server start-up and with `server migrate`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_create_content_tables;
+mod m20261128_000002_create_site_tables;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261128_000001_create_content_tables::Migration),
+            Box::new(m20261128_000002_create_site_tables::Migration),
+        ]
+    }
+}

@@ -1,0 +1,141 @@
+//! The demo content a fresh portal starts with: the Thanh Hóa Department of Information and
+//! Communications, its reference article and a few more, its links and its visitor total.
+
+use chrono::{DateTime, Utc};
+use entity::site_settings;
+use sea_orm::DbErr;
+
+use crate::categories::{self, NewCategory};
+use crate::import::{ImportReport, import_jsonl};
+use crate::{Database, articles, site, visitors};
+
+/// The demo articles in the importer's own format, so the demo goes through the same path as real content.
+const DEMO_ARTICLES: &str = include_str!("../demo/articles.jsonl");
+
+/// The old site's visitor total, which the demo continues from.
+pub const DEMO_VISITOR_OFFSET: i64 = 7_837_536;
+
+/// Fills an empty database with the demo. Returns the import report, or `None` when the
+/// database already had content and was left alone.
+pub async fn seed_if_empty(
+    db: &Database,
+    now: DateTime<Utc>,
+) -> Result<Option<ImportReport>, DbErr> {
+    if articles::count(db.reader()).await? > 0 || !categories::all(db.reader()).await?.is_empty() {
+        return Ok(None);
+    }
+    let txn = db.begin_write().await?;
+    site::save_settings(&txn, demo_settings()).await?;
+    visitors::ensure_counter(&txn, DEMO_VISITOR_OFFSET).await?;
+    let news = categories::create(
+        &txn,
+        NewCategory {
+            parent_id: None,
+            name: "Tin tức - Sự kiện",
+            description: "Tin hoạt động của ngành Thông tin và Truyền thông",
+            position: 0,
+        },
+    )
+    .await?;
+    for (position, name) in ["Hoạt động của Sở", "Đảng bộ"].into_iter().enumerate() {
+        categories::create(
+            &txn,
+            NewCategory {
+                parent_id: Some(news.id),
+                name,
+                description: "",
+                position: position as i32,
+            },
+        )
+        .await?;
+    }
+    for (position, name) in ["Chuyển đổi số", "Báo chí - Xuất bản", "Thông báo"]
+        .into_iter()
+        .enumerate()
+    {
+        categories::create(
+            &txn,
+            NewCategory {
+                parent_id: None,
+                name,
+                description: "",
+                position: position as i32 + 1,
+            },
+        )
+        .await?;
+    }
+    site::create_web_link_group(
+        &txn,
+        "Liên kết chính phủ",
+        0,
+        &[
+            ("Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn"),
+            ("Bộ Thông tin và Truyền thông", "https://mic.gov.vn"),
+            ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn"),
+        ],
+    )
+    .await?;
+    site::create_web_link_group(
+        &txn,
+        "Liên kết địa phương",
+        1,
+        &[
+            (
+                "Cổng thông tin điện tử tỉnh Thanh Hóa",
+                "https://thanhhoa.gov.vn",
+            ),
+            ("Báo Thanh Hóa", "https://baothanhhoa.vn"),
+            (
+                "Cổng Dịch vụ công tỉnh Thanh Hóa",
+                "https://dichvucong.thanhhoa.gov.vn",
+            ),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    let report = import_jsonl(db, DEMO_ARTICLES.as_bytes(), now, |_| {}).await?;
+    Ok(Some(report))
+}
+
+/// Makes sure the single-row tables exist, for a portal started without the demo.
+pub async fn ensure_site_rows(db: &Database) -> Result<(), DbErr> {
+    let txn = db.begin_write().await?;
+    if site::settings(&txn).await?.is_none() {
+        site::save_settings(
+            &txn,
+            site_settings::Model {
+                id: 1,
+                site_name: "Cổng thông tin điện tử".into(),
+                agency_name: String::new(),
+                emblem_url: "/emblem.svg".into(),
+                licence: String::new(),
+                responsible_person: String::new(),
+                address: String::new(),
+                phone: String::new(),
+                fax: String::new(),
+                email: String::new(),
+                designed_by: String::new(),
+            },
+        )
+        .await?;
+    }
+    visitors::ensure_counter(&txn, 0).await?;
+    txn.commit().await
+}
+
+fn demo_settings() -> site_settings::Model {
+    site_settings::Model {
+        id: 1,
+        site_name: "Sở Thông tin và truyền thông Thanh Hóa".into(),
+        agency_name: "TRANG THÔNG TIN ĐIỆN TỬ SỞ THÔNG TIN VÀ TRUYỀN THÔNG THANH HÓA".into(),
+        emblem_url: "/emblem.svg".into(),
+        licence: "Giấy phép số 12/GP-TTĐT do Cục Quản lý Phát thanh, Truyền hình và Thông tin điện tử cấp ngày 11/4/2014"
+            .into(),
+        responsible_person: "Ông Đỗ Hữu Quyết - Giám đốc".into(),
+        address: "Tòa nhà Trung tâm Công nghệ thông tin tỉnh Thanh Hóa, Đại lộ Nam Sông Mã - Phố Ái Sơn 2 - Phường Đông Hải - Thành phố Thanh Hóa".into(),
+        phone: "(02373) 713.985".into(),
+        fax: "(02373) 713.985".into(),
+        email: "stttt@thanhhoa.gov.vn".into(),
+        designed_by: "Trung tâm Công nghệ thông tin và truyền thông Thanh Hóa".into(),
+    }
+}

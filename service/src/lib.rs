@@ -1,0 +1,19 @@
+//! The data layer shared by the server binary and the app's server functions.
+//!
+//! Queries and mutations are thin functions over sea-orm that return `Result<_, DbErr>`;
+//! anything that decides "now" takes it as a parameter so tests can pin the clock.
+
+pub mod articles;
+pub mod categories;
+pub mod db;
+pub mod demo;
+pub mod import;
+pub mod passwords;
+pub mod sanitize;
+pub mod site;
+pub mod text;
+pub mod users;
+pub mod visitors;
+
+pub use db::Database;
+pub use sea_orm::DbErr;

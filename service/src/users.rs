@@ -1,0 +1,105 @@
+//! Back-office accounts.
+
+use chrono::{DateTime, Utc};
+use entity::user::{self, Role};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, Set,
+};
+
+use crate::passwords::hash_password;
+
+/// The shortest password an account may have.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CreateUserError {
+    #[error(
+        "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–32 ký tự)."
+    )]
+    InvalidUsername,
+    #[error("Địa chỉ email không hợp lệ.")]
+    InvalidEmail,
+    #[error("Mật khẩu phải có ít nhất {MIN_PASSWORD_CHARS} ký tự.")]
+    PasswordTooShort,
+    #[error("Tên đăng nhập hoặc email đã được sử dụng.")]
+    AlreadyExists,
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+pub struct NewUser<'a> {
+    pub username: &'a str,
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password: &'a str,
+    pub role: Role,
+}
+
+pub async fn create(
+    db: &impl ConnectionTrait,
+    new: NewUser<'_>,
+    now: DateTime<Utc>,
+) -> Result<user::Model, CreateUserError> {
+    let username = new.username.trim();
+    let email = new.email.trim();
+    let username_ok = (3..=32).contains(&username.len())
+        && username
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+    if !username_ok {
+        return Err(CreateUserError::InvalidUsername);
+    }
+    let email_ok = email
+        .split_once('@')
+        .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
+        && !email.chars().any(char::is_whitespace);
+    if !email_ok {
+        return Err(CreateUserError::InvalidEmail);
+    }
+    if new.password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(CreateUserError::PasswordTooShort);
+    }
+    let taken = user::Entity::find()
+        .filter(
+            Condition::any()
+                .add(user::Column::Username.eq(username))
+                .add(user::Column::Email.eq(email)),
+        )
+        .count(db)
+        .await?;
+    if taken > 0 {
+        return Err(CreateUserError::AlreadyExists);
+    }
+    let display_name = if new.display_name.trim().is_empty() {
+        username
+    } else {
+        new.display_name.trim()
+    };
+    Ok(user::ActiveModel {
+        username: Set(username.to_owned()),
+        email: Set(email.to_owned()),
+        display_name: Set(display_name.to_owned()),
+        password_hash: Set(hash_password(new.password)),
+        role: Set(new.role),
+        disabled: Set(false),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    user::Entity::find().count(db).await
+}
+
+pub async fn find_by_username(
+    db: &impl ConnectionTrait,
+    username: &str,
+) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(db)
+        .await
+}
