@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// The agency's identity shown in the header and footer. A single row with id 1.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "site_settings")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,1 +1,66 @@
-fn main() {}
+use clap::{Parser, Subcommand};
+use server::commands;
+use server::config::Config;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Cổng thông tin điện tử: the portal server and its maintenance commands.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Import articles from a JSON Lines file (one article object a line).
+    Import {
+        /// The .jsonl file to import.
+        file: PathBuf,
+    },
+    /// Create an administrator account. The password is read from PORTAL_ADMIN_PASSWORD, or else from standard input.
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "")]
+        display_name: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("Configuration error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match Cli::parse().command.unwrap_or(Command::Serve) {
+        Command::Serve => commands::serve::run(config).await,
+        Command::Migrate => commands::migrate::run(config).await,
+        Command::Import { file } => commands::import::run(config, &file).await,
+        Command::CreateAdmin { username, email, display_name } => {
+            commands::create_admin::run(config, &username, &email, &display_name).await
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("Error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+
+use super::CategoryAnchor;
+use crate::format;
+use crate::models::ArticleSummary;
+
+/// One story in a list: thumbnail, title, date and lead.
+#[component]
+pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> impl IntoView {
+    let url = article.url();
+    let datetime = article.published_at.to_rfc3339();
+    let class = if lead { "article-card lead-story" } else { "article-card" };
+    view! {
+        <article class=class>
+            {article.cover_image.map(|src| view! {
+                <a class="thumb" href=url.clone() tabindex="-1" aria-hidden="true">
+                    <img src=src alt="" loading="lazy" width="800" height="500"/>
+                </a>
+            })}
+            <div class="card-text">
+                <h3 class="card-title"><a href=url>{article.title}</a></h3>
+                <p class="meta">
+                    <time datetime=datetime>{format::date(article.published_at)}</time>
+                    " · "
+                    <CategoryAnchor category=article.category/>
+                </p>
+                <p class="card-summary">{article.summary}</p>
+            </div>
+        </article>
+    }
+}

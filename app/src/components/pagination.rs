@@ -1,0 +1,21 @@
+use leptos::prelude::*;
+
+/// Page links with stable URLs (`?page=N`); page 1 is the bare URL.
+#[component]
+pub fn Pagination(base_url: String, page: u64, total_pages: u64) -> impl IntoView {
+    let href = move |n: u64| if n <= 1 { base_url.clone() } else { format!("{base_url}?page={n}") };
+    (total_pages > 1).then(|| {
+        view! {
+            <nav class="pagination" aria-label="Phân trang">
+                <ul>
+                    {(page > 1).then(|| view! { <li><a href=href(page - 1) rel="prev">"‹ Trang trước"</a></li> })}
+                    {(1..=total_pages).map(|n| {
+                        let current = (n == page).then_some("page");
+                        view! { <li><a href=href(n) aria-current=current>{n}</a></li> }
+                    }).collect_view()}
+                    {(page < total_pages).then(|| view! { <li><a href=href(page + 1) rel="next">"Trang sau ›"</a></li> })}
+                </ul>
+            </nav>
+        }
+    })
+}

@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+
+use super::use_chrome;
+
+/// The agency's legal details, from the site settings.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let chrome = use_chrome();
+    view! {
+        <footer class="site-footer">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    chrome.await.ok().map(|chrome| {
+                        let s = chrome.settings;
+                        let line = |label: &'static str, value: String| {
+                            (!value.is_empty()).then(|| view! { <p>{format!("{label}{value}")}</p> })
+                        };
+                        let contact = match (s.phone.is_empty(), s.fax.is_empty()) {
+                            (false, false) => format!("Số ĐT: {} - Fax: {}", s.phone, s.fax),
+                            (false, true) => format!("Số ĐT: {}", s.phone),
+                            (true, false) => format!("Fax: {}", s.fax),
+                            (true, true) => String::new(),
+                        };
+                        view! {
+                            <p class="footer-agency">{s.agency_name}</p>
+                            {(!s.licence.is_empty()).then(|| view! { <p>{s.licence}</p> })}
+                            {line("Chịu trách nhiệm: ", s.responsible_person)}
+                            {line("Địa chỉ: ", s.address)}
+                            {(!contact.is_empty()).then(|| view! { <p>{contact}</p> })}
+                            {(!s.email.is_empty()).then(|| {
+                                let mailto = format!("mailto:{}", s.email);
+                                view! { <p>"Email: "<a href=mailto>{s.email}</a></p> }
+                            })}
+                            {line("Website được thiết kế bởi ", s.designed_by)}
+                        }
+                    })
+                })}
+            </Suspense>
+        </footer>
+    }
+}

@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+
+use crate::models::SiteChrome;
+
+#[server]
+pub async fn get_site_chrome() -> Result<SiteChrome, ServerFnError> {
+    ssr::load().await
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use leptos::prelude::ServerFnError;
+    use service::{categories, site, visitors};
+
+    use crate::format::site_date;
+    use crate::models::{SiteChrome, SiteSettings, VisitorStats, WebLink, WebLinkGroup};
+    use crate::ssr::{CategoryIndex, app_state, internal_error};
+
+    pub async fn load() -> Result<SiteChrome, ServerFnError> {
+        let db = app_state()?.db;
+        let db = db.reader();
+        let settings = site::settings(db).await.map_err(internal_error)?.unwrap_or_default();
+        let categories = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
+        let groups = site::web_link_groups(db).await.map_err(internal_error)?;
+        let stats = visitors::stored_stats(db, site_date(chrono::Utc::now())).await.map_err(internal_error)?;
+        Ok(SiteChrome {
+            settings: SiteSettings {
+                site_name: settings.site_name,
+                agency_name: settings.agency_name,
+                emblem_url: settings.emblem_url,
+                licence: settings.licence,
+                responsible_person: settings.responsible_person,
+                address: settings.address,
+                phone: settings.phone,
+                fax: settings.fax,
+                email: settings.email,
+                designed_by: settings.designed_by,
+            },
+            menu: categories.menu(),
+            web_link_groups: groups
+                .into_iter()
+                .map(|(group, links)| WebLinkGroup {
+                    name: group.name,
+                    links: links.into_iter().map(|l| WebLink { title: l.title, url: l.url }).collect(),
+                })
+                .collect(),
+            visitor_stats: stats.widget_visible.then_some(VisitorStats { today: stats.today, total: stats.total }),
+        })
+    }
+}

@@ -1,0 +1,26 @@
+//! The chrome around every page: header with menu, sidebar widgets, footer.
+
+mod footer;
+mod get_site_chrome;
+mod header;
+mod sidebar;
+mod visitor_stats;
+mod web_links;
+
+pub use footer::Footer;
+pub use get_site_chrome::get_site_chrome;
+pub use header::Header;
+pub use sidebar::Sidebar;
+pub use visitor_stats::VisitorStatsWidget;
+pub use web_links::WebLinksWidget;
+
+use leptos::prelude::*;
+
+use crate::models::SiteChrome;
+
+/// The site chrome, loaded once per page load and shared by the header, sidebar and footer.
+pub type ChromeResource = Resource<Result<SiteChrome, ServerFnError>>;
+
+pub fn use_chrome() -> ChromeResource {
+    expect_context::<ChromeResource>()
+}

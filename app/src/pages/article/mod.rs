@@ -1,0 +1,5 @@
+mod get_article_page;
+mod page;
+
+pub use get_article_page::{ArticlePageData, get_article_page};
+pub use page::ArticlePage;

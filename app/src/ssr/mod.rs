@@ -1,0 +1,23 @@
+//! Server-only glue shared by the server functions.
+
+mod category_index;
+mod state;
+
+pub use category_index::CategoryIndex;
+pub use state::{AppState, app_state, internal_error};
+
+use entity::article;
+
+use crate::models::ArticleSummary;
+
+/// The listing form of a stored article. Articles reach readers only when published, so they have a date.
+pub fn article_summary(row: article::Model, categories: &CategoryIndex) -> ArticleSummary {
+    ArticleSummary {
+        category: categories.link(row.category_id),
+        published_at: row.published_at.unwrap_or(row.updated_at),
+        slug: row.slug,
+        title: row.title,
+        summary: row.summary,
+        cover_image: row.cover_image,
+    }
+}

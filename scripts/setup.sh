@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what building and testing the portal needs, skipping whatever is already there.
+# Safe to run again and again; every step checks before it installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO_LEPTOS_VERSION=0.3.10
+BINARYEN_VERSION=132.0.0
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=0
+apt_install() {
+  if [ $apt_updated = 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+
+step "Rust target wasm32-unknown-unknown"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+step "cargo-leptos $CARGO_LEPTOS_VERSION (no downloads at build time)"
+if ! cargo leptos --version 2>/dev/null | grep -qF "$CARGO_LEPTOS_VERSION"; then
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+fi
+
+step "wasm-bindgen-cli at the version Cargo.lock pins"
+wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wasm_bindgen_version" ]; then
+  # Without --locked: a dependency locked by the CLI's own lock file is missing from the registry here.
+  cargo install wasm-bindgen-cli --version "=$wasm_bindgen_version" --force
+fi
+
+step "Node.js and npm"
+have npm || apt_install nodejs npm
+
+step "wasm-opt $BINARYEN_VERSION (npm package binaryen)"
+if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+  npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+fi
+
+step "Chromium for the browser tests"
+[ -x /usr/bin/chromium ] || apt_install chromium
+
+step "Browser-test packages (end2end/)"
+if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+fi
+
+scripts/check-toolchain.sh

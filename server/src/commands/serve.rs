@@ -1,0 +1,80 @@
+use std::process::ExitCode;
+
+use app::ssr::AppState;
+use entity::user::Role;
+use service::users::{self, NewUser};
+use service::{Database, demo};
+use tokio::net::TcpListener;
+
+use crate::config::{BootstrapAdmin, Config};
+use crate::router::build_router;
+
+pub async fn run(config: Config) -> Result<ExitCode, String> {
+    tracing::info!(?config, "starting");
+    let db = super::connect(&config).await?;
+    prepare_database(&db, &config).await?;
+    let addr = config.leptos_options.site_addr;
+    let state = AppState { leptos_options: config.leptos_options, db: db.clone() };
+    let listener = TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, build_router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())?;
+    db.close().await.map_err(|e| e.to_string())?;
+    tracing::info!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Demo content on an empty database, the single-row tables, and the first administrator.
+async fn prepare_database(db: &Database, config: &Config) -> Result<(), String> {
+    let now = chrono::Utc::now();
+    if config.demo_content
+        && let Some(report) = demo::seed_if_empty(db, now).await.map_err(|e| e.to_string())?
+    {
+        tracing::info!(articles = report.inserted, "the empty database was filled with the demo content");
+    }
+    demo::ensure_site_rows(db).await.map_err(|e| e.to_string())?;
+    if let Some(admin) = &config.bootstrap_admin {
+        bootstrap_admin(db, admin, now).await?;
+    }
+    Ok(())
+}
+
+async fn bootstrap_admin(db: &Database, admin: &BootstrapAdmin, now: chrono::DateTime<chrono::Utc>) -> Result<(), String> {
+    if users::count(db.reader()).await.map_err(|e| e.to_string())? > 0 {
+        return Ok(());
+    }
+    let txn = db.begin_write().await.map_err(|e| e.to_string())?;
+    let new = NewUser {
+        username: &admin.username,
+        email: &admin.email,
+        display_name: "",
+        password: &admin.password,
+        role: Role::Admin,
+    };
+    let created = users::create(&txn, new, now).await.map_err(|e| format!("cannot create the first administrator: {e}"))?;
+    txn.commit().await.map_err(|e| e.to_string())?;
+    tracing::info!(username = %created.username, "created the first administrator");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, letting in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

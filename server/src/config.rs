@@ -1,0 +1,137 @@
+//! Configuration from the environment. Every variable has a default that works on a developer's machine.
+
+use std::net::SocketAddr;
+
+use leptos::config::LeptosOptions;
+
+/// The administrator created at start-up when the database has no accounts yet.
+#[derive(Clone)]
+pub struct BootstrapAdmin {
+    pub username: String,
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Clone)]
+pub struct Config {
+    /// `DATABASE_URL`: `sqlite://path` (default `sqlite://data/portal.db`) or `postgres://…`.
+    pub database_url: String,
+    /// `PORTAL_DEMO_CONTENT`: fill an empty database with the demo (default `true`).
+    pub demo_content: bool,
+    /// `PORTAL_ADMIN_USERNAME`, `PORTAL_ADMIN_EMAIL`, `PORTAL_ADMIN_PASSWORD` (or `PORTAL_ADMIN_PASSWORD_FILE`).
+    pub bootstrap_admin: Option<BootstrapAdmin>,
+    /// `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT` and the rest of Leptos's own variables.
+    pub leptos_options: LeptosOptions,
+}
+
+impl std::fmt::Debug for Config {
+    // Written by hand so that the admin password can never reach a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("demo_content", &self.demo_content)
+            .field("bootstrap_admin", &self.bootstrap_admin.as_ref().map(|a| &a.username))
+            .field("site_addr", &self.leptos_options.site_addr)
+            .finish()
+    }
+}
+
+/// The URL with any password replaced, for logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, String> {
+        Self::from_lookup(|key| std::env::var(key).ok())
+    }
+
+    /// Reads the configuration through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
+        let database_url = lookup("DATABASE_URL")
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| service::db::DEFAULT_DATABASE_URL.to_owned());
+        let demo_content = match lookup("PORTAL_DEMO_CONTENT").as_deref() {
+            None | Some("") | Some("true" | "1" | "yes") => true,
+            Some("false" | "0" | "no") => false,
+            Some(other) => return Err(format!("PORTAL_DEMO_CONTENT must be true or false, not {other:?}")),
+        };
+        let password = match (lookup("PORTAL_ADMIN_PASSWORD"), lookup("PORTAL_ADMIN_PASSWORD_FILE")) {
+            (Some(password), _) => Some(password),
+            (None, Some(path)) => Some(
+                std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read PORTAL_ADMIN_PASSWORD_FILE {path}: {e}"))?
+                    .trim_end_matches(['\r', '\n'])
+                    .to_owned(),
+            ),
+            (None, None) => None,
+        };
+        let bootstrap_admin = match (lookup("PORTAL_ADMIN_USERNAME"), password) {
+            (Some(username), Some(password)) => Some(BootstrapAdmin {
+                email: lookup("PORTAL_ADMIN_EMAIL").unwrap_or_else(|| format!("{username}@localhost.localdomain")),
+                username,
+                password,
+            }),
+            (Some(_), None) => {
+                return Err("PORTAL_ADMIN_USERNAME is set but neither PORTAL_ADMIN_PASSWORD nor PORTAL_ADMIN_PASSWORD_FILE is".into());
+            }
+            (None, _) => None,
+        };
+        let mut leptos_options = leptos::config::get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
+        if let Some(addr) = lookup("LEPTOS_SITE_ADDR") {
+            leptos_options.site_addr =
+                addr.parse::<SocketAddr>().map_err(|e| format!("LEPTOS_SITE_ADDR {addr:?} is not an address: {e}"))?;
+        }
+        Ok(Self { database_url, demo_content, bootstrap_admin, leptos_options })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, String> {
+        let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|key| vars.get(key).cloned())
+    }
+
+    #[test]
+    fn defaults_serve_the_demo_from_sqlite() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.database_url, "sqlite://data/portal.db");
+        assert!(config.demo_content);
+        assert!(config.bootstrap_admin.is_none());
+        assert_eq!(config.leptos_options.output_name.as_ref(), "portal");
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_a_reason() {
+        assert!(config(&[("PORTAL_DEMO_CONTENT", "maybe")]).unwrap_err().contains("PORTAL_DEMO_CONTENT"));
+        assert!(config(&[("PORTAL_ADMIN_USERNAME", "quantri")]).unwrap_err().contains("PORTAL_ADMIN_PASSWORD"));
+        assert!(config(&[("LEPTOS_SITE_ADDR", "nowhere")]).unwrap_err().contains("LEPTOS_SITE_ADDR"));
+    }
+
+    #[test]
+    fn the_admin_password_never_appears_in_debug_output() {
+        let config = config(&[
+            ("PORTAL_ADMIN_USERNAME", "quantri"),
+            ("PORTAL_ADMIN_PASSWORD", "bi-mat-tuyet-doi-123"),
+            ("DATABASE_URL", "postgres://portal:matkhau-db@127.0.0.1/portal"),
+        ])
+        .unwrap();
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("bi-mat-tuyet-doi-123"));
+        assert!(!printed.contains("matkhau-db"));
+        assert!(printed.contains("portal:***@127.0.0.1"));
+    }
+}

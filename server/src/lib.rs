@@ -1,0 +1,5 @@
+//! The portal's server: configuration, the HTTP router, and the command-line tasks.
+
+pub mod commands;
+pub mod config;
+pub mod router;
