@@ -16,13 +16,15 @@ cargo leptos build --release
 
 step "Lints"
 cargo clippy --workspace --exclude frontend --all-targets --release -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "Unit and request-level tests (SQLite)"
-cargo test --workspace --exclude frontend --release
+env -u TEST_DATABASE_URL cargo test --workspace --exclude frontend --release
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   step "Data layer against PostgreSQL"
-  cargo test --release -p service --test data_layer
+  # The same command as above, so nothing is rebuilt; the data-layer tests now use PostgreSQL.
+  cargo test --workspace --exclude frontend --release
 fi
 
 step "Browser tests (headless Chromium, JavaScript on and off)"

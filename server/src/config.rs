@@ -30,7 +30,10 @@ impl std::fmt::Debug for Config {
         f.debug_struct("Config")
             .field("database_url", &redact_url(&self.database_url))
             .field("demo_content", &self.demo_content)
-            .field("bootstrap_admin", &self.bootstrap_admin.as_ref().map(|a| &a.username))
+            .field(
+                "bootstrap_admin",
+                &self.bootstrap_admin.as_ref().map(|a| &a.username),
+            )
             .field("site_addr", &self.leptos_options.site_addr)
             .finish()
     }
@@ -63,9 +66,16 @@ impl Config {
         let demo_content = match lookup("PORTAL_DEMO_CONTENT").as_deref() {
             None | Some("") | Some("true" | "1" | "yes") => true,
             Some("false" | "0" | "no") => false,
-            Some(other) => return Err(format!("PORTAL_DEMO_CONTENT must be true or false, not {other:?}")),
+            Some(other) => {
+                return Err(format!(
+                    "PORTAL_DEMO_CONTENT must be true or false, not {other:?}"
+                ));
+            }
         };
-        let password = match (lookup("PORTAL_ADMIN_PASSWORD"), lookup("PORTAL_ADMIN_PASSWORD_FILE")) {
+        let password = match (
+            lookup("PORTAL_ADMIN_PASSWORD"),
+            lookup("PORTAL_ADMIN_PASSWORD_FILE"),
+        ) {
             (Some(password), _) => Some(password),
             (None, Some(path)) => Some(
                 std::fs::read_to_string(&path)
@@ -77,7 +87,8 @@ impl Config {
         };
         let bootstrap_admin = match (lookup("PORTAL_ADMIN_USERNAME"), password) {
             (Some(username), Some(password)) => Some(BootstrapAdmin {
-                email: lookup("PORTAL_ADMIN_EMAIL").unwrap_or_else(|| format!("{username}@localhost.localdomain")),
+                email: lookup("PORTAL_ADMIN_EMAIL")
+                    .unwrap_or_else(|| format!("{username}@localhost.localdomain")),
                 username,
                 password,
             }),
@@ -86,12 +97,20 @@ impl Config {
             }
             (None, _) => None,
         };
-        let mut leptos_options = leptos::config::get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
+        let mut leptos_options = leptos::config::get_configuration(None)
+            .map_err(|e| e.to_string())?
+            .leptos_options;
         if let Some(addr) = lookup("LEPTOS_SITE_ADDR") {
-            leptos_options.site_addr =
-                addr.parse::<SocketAddr>().map_err(|e| format!("LEPTOS_SITE_ADDR {addr:?} is not an address: {e}"))?;
+            leptos_options.site_addr = addr
+                .parse::<SocketAddr>()
+                .map_err(|e| format!("LEPTOS_SITE_ADDR {addr:?} is not an address: {e}"))?;
         }
-        Ok(Self { database_url, demo_content, bootstrap_admin, leptos_options })
+        Ok(Self {
+            database_url,
+            demo_content,
+            bootstrap_admin,
+            leptos_options,
+        })
     }
 }
 
@@ -101,7 +120,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, String> {
-        let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|key| vars.get(key).cloned())
     }
 
@@ -116,9 +138,21 @@ mod tests {
 
     #[test]
     fn bad_values_are_refused_with_a_reason() {
-        assert!(config(&[("PORTAL_DEMO_CONTENT", "maybe")]).unwrap_err().contains("PORTAL_DEMO_CONTENT"));
-        assert!(config(&[("PORTAL_ADMIN_USERNAME", "quantri")]).unwrap_err().contains("PORTAL_ADMIN_PASSWORD"));
-        assert!(config(&[("LEPTOS_SITE_ADDR", "nowhere")]).unwrap_err().contains("LEPTOS_SITE_ADDR"));
+        assert!(
+            config(&[("PORTAL_DEMO_CONTENT", "maybe")])
+                .unwrap_err()
+                .contains("PORTAL_DEMO_CONTENT")
+        );
+        assert!(
+            config(&[("PORTAL_ADMIN_USERNAME", "quantri")])
+                .unwrap_err()
+                .contains("PORTAL_ADMIN_PASSWORD")
+        );
+        assert!(
+            config(&[("LEPTOS_SITE_ADDR", "nowhere")])
+                .unwrap_err()
+                .contains("LEPTOS_SITE_ADDR")
+        );
     }
 
     #[test]
@@ -126,7 +160,10 @@ mod tests {
         let config = config(&[
             ("PORTAL_ADMIN_USERNAME", "quantri"),
             ("PORTAL_ADMIN_PASSWORD", "bi-mat-tuyet-doi-123"),
-            ("DATABASE_URL", "postgres://portal:matkhau-db@127.0.0.1/portal"),
+            (
+                "DATABASE_URL",
+                "postgres://portal:matkhau-db@127.0.0.1/portal",
+            ),
         ])
         .unwrap();
         let printed = format!("{config:?}");

@@ -8,7 +8,8 @@ use entity::article::ArticleStatus;
 use http::StatusCode;
 use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
 
-const SEED_TITLE: &str = "Hội nghị tổng kết công tác Đảng năm 2022 và triển khai nhiệm vụ công tác năm 2023";
+const SEED_TITLE: &str =
+    "Hội nghị tổng kết công tác Đảng năm 2022 và triển khai nhiệm vụ công tác năm 2023";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_home_page_is_complete_html_from_the_server() {
@@ -17,8 +18,14 @@ async fn the_home_page_is_complete_html_from_the_server() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.content_type.starts_with("text/html"));
     assert!(page.html.starts_with("<!DOCTYPE html><html lang=\"vi\">"));
-    assert!(page.html.contains("<title>Sở Thông tin và truyền thông Thanh Hóa</title>"));
-    assert!(page.html.contains("<meta name=\"description\" content=\"Ngày 26/12/2022, Đảng bộ Sở"));
+    assert!(
+        page.html
+            .contains("<title>Sở Thông tin và truyền thông Thanh Hóa</title>")
+    );
+    assert!(
+        page.html
+            .contains("<meta name=\"description\" content=\"Ngày 26/12/2022, Đảng bộ Sở")
+    );
     let text = page.text();
     for expected in [
         SEED_TITLE,
@@ -41,17 +48,28 @@ async fn the_seed_article_page_has_every_paragraph_in_order_and_its_figures() {
     let page = portal.get(&format!("/bai-viet/{SEED_SLUG}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.html.contains(&format!("<title>{SEED_TITLE}</title>")));
-    assert!(page.html.contains("<time datetime=\"2022-12-26T01:30:00+00:00\">Thứ Hai, 26/12/2022 - 08:30</time>"));
+    assert!(page.html.contains(
+        "<time datetime=\"2022-12-26T01:30:00+00:00\">Thứ Hai, 26/12/2022 - 08:30</time>"
+    ));
     assert_eq!(page.html.matches("<figure").count(), 3);
     assert_eq!(page.html.matches("<figcaption>Ảnh: ").count(), 3);
 
-    let reference = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seed-article.md"))
-        .expect("../shared/seed-article.md beside the repository");
-    let body = reference.split("```text").nth(2).and_then(|rest| rest.split("```").next()).unwrap();
+    let reference = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/seed-article.md"
+    ))
+    .expect("../shared/seed-article.md beside the repository");
+    let body = reference
+        .split("```text")
+        .nth(2)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
     let text = page.text();
     let mut from = 0;
     for line in body.lines().filter(|l| !l.trim().is_empty()) {
-        let found = text[from..].find(line.trim()).unwrap_or_else(|| panic!("{line:?} follows in the page"));
+        let found = text[from..]
+            .find(line.trim())
+            .unwrap_or_else(|| panic!("{line:?} follows in the page"));
         from += found + line.trim().len();
     }
 }
@@ -70,10 +88,19 @@ async fn unknown_pages_answer_404_never_200_or_500() {
     ] {
         let page = portal.get(uri).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
-        assert!(page.text().contains("Không tìm thấy trang"), "{uri} explains itself");
+        assert!(
+            page.text().contains("Không tìm thấy trang"),
+            "{uri} explains itself"
+        );
     }
-    assert_eq!(portal.get("/chuyen-muc/dang-bo").await.status, StatusCode::OK);
-    assert_eq!(portal.get("/chuyen-muc/dang-bo?page=1").await.status, StatusCode::OK);
+    assert_eq!(
+        portal.get("/chuyen-muc/dang-bo").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        portal.get("/chuyen-muc/dang-bo?page=1").await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -82,22 +109,40 @@ async fn a_category_lists_its_own_and_its_subcategories_stories() {
     let page = portal.get("/chuyen-muc/tin-tuc-su-kien").await;
     assert_eq!(page.status, StatusCode::OK);
     let text = page.text();
-    assert!(text.contains(SEED_TITLE), "a story of the sub-category Đảng bộ");
-    assert!(text.contains("Tập huấn kỹ năng bảo đảm an toàn thông tin"), "a story of Hoạt động của Sở");
-    assert!(!text.contains("Thông báo lịch tiếp công dân"), "not a story of another category");
-    assert!(page.html.contains("href=\"/chuyen-muc/dang-bo\""), "sub-categories are listed");
+    assert!(
+        text.contains(SEED_TITLE),
+        "a story of the sub-category Đảng bộ"
+    );
+    assert!(
+        text.contains("Tập huấn kỹ năng bảo đảm an toàn thông tin"),
+        "a story of Hoạt động của Sở"
+    );
+    assert!(
+        !text.contains("Thông báo lịch tiếp công dân"),
+        "not a story of another category"
+    );
+    assert!(
+        page.html.contains("href=\"/chuyen-muc/dang-bo\""),
+        "sub-categories are listed"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn drafts_and_scheduled_articles_are_hidden_from_readers() {
     let portal = TestPortal::with_demo().await;
-    let seed = service::articles::find_by_slug(portal.db.reader(), SEED_SLUG).await.unwrap().unwrap();
+    let seed = service::articles::find_by_slug(portal.db.reader(), SEED_SLUG)
+        .await
+        .unwrap()
+        .unwrap();
     let txn = portal.db.begin_write().await.unwrap();
     let mut scheduled = seed.clone().into_active_model();
     scheduled.published_at = Set(Some(Utc::now() + Duration::days(1)));
     scheduled.update(&txn).await.unwrap();
     txn.commit().await.unwrap();
-    assert_eq!(portal.get(&format!("/bai-viet/{SEED_SLUG}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        portal.get(&format!("/bai-viet/{SEED_SLUG}")).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert!(!portal.get("/").await.text().contains(SEED_TITLE));
 
     let txn = portal.db.begin_write().await.unwrap();
@@ -105,5 +150,8 @@ async fn drafts_and_scheduled_articles_are_hidden_from_readers() {
     draft.status = Set(ArticleStatus::Draft);
     draft.update(&txn).await.unwrap();
     txn.commit().await.unwrap();
-    assert_eq!(portal.get(&format!("/bai-viet/{SEED_SLUG}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        portal.get(&format!("/bai-viet/{SEED_SLUG}")).await.status,
+        StatusCode::NOT_FOUND
+    );
 }

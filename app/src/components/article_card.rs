@@ -9,7 +9,11 @@ use crate::models::ArticleSummary;
 pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> impl IntoView {
     let url = article.url();
     let datetime = article.published_at.to_rfc3339();
-    let class = if lead { "article-card lead-story" } else { "article-card" };
+    let class = if lead {
+        "article-card lead-story"
+    } else {
+        "article-card"
+    };
     view! {
         <article class=class>
             {article.cover_image.map(|src| view! {

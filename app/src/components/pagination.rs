@@ -3,7 +3,13 @@ use leptos::prelude::*;
 /// Page links with stable URLs (`?page=N`); page 1 is the bare URL.
 #[component]
 pub fn Pagination(base_url: String, page: u64, total_pages: u64) -> impl IntoView {
-    let href = move |n: u64| if n <= 1 { base_url.clone() } else { format!("{base_url}?page={n}") };
+    let href = move |n: u64| {
+        if n <= 1 {
+            base_url.clone()
+        } else {
+            format!("{base_url}?page={n}")
+        }
+    };
     (total_pages > 1).then(|| {
         view! {
             <nav class="pagination" aria-label="Phân trang">

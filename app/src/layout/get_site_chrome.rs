@@ -19,10 +19,15 @@ mod ssr {
     pub async fn load() -> Result<SiteChrome, ServerFnError> {
         let db = app_state()?.db;
         let db = db.reader();
-        let settings = site::settings(db).await.map_err(internal_error)?.unwrap_or_default();
+        let settings = site::settings(db)
+            .await
+            .map_err(internal_error)?
+            .unwrap_or_default();
         let categories = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
         let groups = site::web_link_groups(db).await.map_err(internal_error)?;
-        let stats = visitors::stored_stats(db, site_date(chrono::Utc::now())).await.map_err(internal_error)?;
+        let stats = visitors::stored_stats(db, site_date(chrono::Utc::now()))
+            .await
+            .map_err(internal_error)?;
         Ok(SiteChrome {
             settings: SiteSettings {
                 site_name: settings.site_name,
@@ -41,10 +46,19 @@ mod ssr {
                 .into_iter()
                 .map(|(group, links)| WebLinkGroup {
                     name: group.name,
-                    links: links.into_iter().map(|l| WebLink { title: l.title, url: l.url }).collect(),
+                    links: links
+                        .into_iter()
+                        .map(|l| WebLink {
+                            title: l.title,
+                            url: l.url,
+                        })
+                        .collect(),
                 })
                 .collect(),
-            visitor_stats: stats.widget_visible.then_some(VisitorStats { today: stats.today, total: stats.total }),
+            visitor_stats: stats.widget_visible.then_some(VisitorStats {
+                today: stats.today,
+                total: stats.total,
+            }),
         })
     }
 }

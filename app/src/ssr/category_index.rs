@@ -13,12 +13,21 @@ pub struct CategoryIndex {
 
 impl CategoryIndex {
     pub fn new(ordered: Vec<category::Model>) -> Self {
-        let position_by_id = ordered.iter().enumerate().map(|(index, c)| (c.id, index)).collect();
-        Self { ordered, position_by_id }
+        let position_by_id = ordered
+            .iter()
+            .enumerate()
+            .map(|(index, c)| (c.id, index))
+            .collect();
+        Self {
+            ordered,
+            position_by_id,
+        }
     }
 
     pub fn get(&self, id: i32) -> Option<&category::Model> {
-        self.position_by_id.get(&id).map(|&index| &self.ordered[index])
+        self.position_by_id
+            .get(&id)
+            .map(|&index| &self.ordered[index])
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&category::Model> {
@@ -27,8 +36,14 @@ impl CategoryIndex {
 
     pub fn link(&self, id: i32) -> CategoryLink {
         self.get(id).map_or_else(
-            || CategoryLink { slug: String::new(), name: String::new() },
-            |c| CategoryLink { slug: c.slug.clone(), name: c.name.clone() },
+            || CategoryLink {
+                slug: String::new(),
+                name: String::new(),
+            },
+            |c| CategoryLink {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+            },
         )
     }
 
@@ -57,7 +72,11 @@ impl CategoryIndex {
         let mut next = 0;
         while next < ids.len() && ids.len() <= self.ordered.len() {
             let parent = ids[next];
-            ids.extend(self.children(Some(parent)).map(|c| c.id).filter(|child| *child != id));
+            ids.extend(
+                self.children(Some(parent))
+                    .map(|c| c.id)
+                    .filter(|child| *child != id),
+            );
             next += 1;
         }
         ids
@@ -69,7 +88,11 @@ impl CategoryIndex {
             .filter(|c| c.show_in_menu)
             .map(|top| MenuItem {
                 category: self.link(top.id),
-                children: self.children(Some(top.id)).filter(|c| c.show_in_menu).map(|c| self.link(c.id)).collect(),
+                children: self
+                    .children(Some(top.id))
+                    .filter(|c| c.show_in_menu)
+                    .map(|c| self.link(c.id))
+                    .collect(),
             })
             .collect()
     }
@@ -119,12 +142,22 @@ mod tests {
     fn menu_lists_top_level_categories_with_children() {
         let menu = index().menu();
         assert_eq!(menu.len(), 2);
-        assert_eq!(menu[0].children.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>(), ["hoat-dong", "dang-bo"]);
+        assert_eq!(
+            menu[0]
+                .children
+                .iter()
+                .map(|c| c.slug.as_str())
+                .collect::<Vec<_>>(),
+            ["hoat-dong", "dang-bo"]
+        );
     }
 
     #[test]
     fn a_cycle_in_stored_data_does_not_hang() {
-        let looped = CategoryIndex::new(vec![category(1, Some(2), "a", 0), category(2, Some(1), "b", 0)]);
+        let looped = CategoryIndex::new(vec![
+            category(1, Some(2), "a", 0),
+            category(2, Some(1), "b", 0),
+        ]);
         assert!(looped.breadcrumb(1).len() <= 3);
         assert_eq!(looped.subtree_ids(1).len(), 2);
     }

@@ -14,8 +14,13 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
     let db = super::connect(&config).await?;
     prepare_database(&db, &config).await?;
     let addr = config.leptos_options.site_addr;
-    let state = AppState { leptos_options: config.leptos_options, db: db.clone() };
-    let listener = TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let state = AppState {
+        leptos_options: config.leptos_options,
+        db: db.clone(),
+    };
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, build_router(state))
         .with_graceful_shutdown(shutdown_signal())
@@ -30,18 +35,29 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
 async fn prepare_database(db: &Database, config: &Config) -> Result<(), String> {
     let now = chrono::Utc::now();
     if config.demo_content
-        && let Some(report) = demo::seed_if_empty(db, now).await.map_err(|e| e.to_string())?
+        && let Some(report) = demo::seed_if_empty(db, now)
+            .await
+            .map_err(|e| e.to_string())?
     {
-        tracing::info!(articles = report.inserted, "the empty database was filled with the demo content");
+        tracing::info!(
+            articles = report.inserted,
+            "the empty database was filled with the demo content"
+        );
     }
-    demo::ensure_site_rows(db).await.map_err(|e| e.to_string())?;
+    demo::ensure_site_rows(db)
+        .await
+        .map_err(|e| e.to_string())?;
     if let Some(admin) = &config.bootstrap_admin {
         bootstrap_admin(db, admin, now).await?;
     }
     Ok(())
 }
 
-async fn bootstrap_admin(db: &Database, admin: &BootstrapAdmin, now: chrono::DateTime<chrono::Utc>) -> Result<(), String> {
+async fn bootstrap_admin(
+    db: &Database,
+    admin: &BootstrapAdmin,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), String> {
     if users::count(db.reader()).await.map_err(|e| e.to_string())? > 0 {
         return Ok(());
     }
@@ -53,7 +69,9 @@ async fn bootstrap_admin(db: &Database, admin: &BootstrapAdmin, now: chrono::Dat
         password: &admin.password,
         role: Role::Admin,
     };
-    let created = users::create(&txn, new, now).await.map_err(|e| format!("cannot create the first administrator: {e}"))?;
+    let created = users::create(&txn, new, now)
+        .await
+        .map_err(|e| format!("cannot create the first administrator: {e}"))?;
     txn.commit().await.map_err(|e| e.to_string())?;
     tracing::info!(username = %created.username, "created the first administrator");
     Ok(())

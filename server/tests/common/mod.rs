@@ -9,7 +9,8 @@ use leptos::config::LeptosOptions;
 use service::{Database, demo};
 use tower::ServiceExt;
 
-pub const SEED_SLUG: &str = "hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023";
+pub const SEED_SLUG: &str =
+    "hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023";
 
 pub struct TestPortal {
     router: Router,
@@ -26,15 +27,24 @@ pub struct Page {
 impl TestPortal {
     pub async fn with_demo() -> Self {
         let folder = tempfile::tempdir().expect("a temporary folder");
-        let db = Database::connect(&format!("sqlite://{}/portal.db", folder.path().display())).await.unwrap();
+        let db = Database::connect(&format!("sqlite://{}/portal.db", folder.path().display()))
+            .await
+            .unwrap();
         demo::seed_if_empty(&db, chrono::Utc::now()).await.unwrap();
         demo::ensure_site_rows(&db).await.unwrap();
         let leptos_options = LeptosOptions::builder()
             .output_name("portal")
             .site_root(folder.path().display().to_string())
             .build();
-        let router = server::router::build_router(AppState { leptos_options, db: db.clone() });
-        Self { router, db, _folder: folder }
+        let router = server::router::build_router(AppState {
+            leptos_options,
+            db: db.clone(),
+        });
+        Self {
+            router,
+            db,
+            _folder: folder,
+        }
     }
 
     pub async fn get(&self, uri: &str) -> Page {
@@ -47,7 +57,11 @@ impl TestPortal {
             .map(|v| v.to_str().unwrap().to_owned())
             .unwrap_or_default();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Page { status, content_type, html: String::from_utf8(bytes.to_vec()).expect("UTF-8 HTML") }
+        Page {
+            status,
+            content_type,
+            html: String::from_utf8(bytes.to_vec()).expect("UTF-8 HTML"),
+        }
     }
 }
 

@@ -32,13 +32,17 @@ mod ssr {
         let db = app_state()?.db;
         let db = db.reader();
         let now = Utc::now();
-        let Some(row) = articles::published_by_slug(db, slug, now).await.map_err(internal_error)? else {
+        let Some(row) = articles::published_by_slug(db, slug, now)
+            .await
+            .map_err(internal_error)?
+        else {
             return Ok(None);
         };
         let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
-        let (same_category, _) = articles::published_in_categories(db, &[row.category_id], now, 1, RELATED + 1)
-            .await
-            .map_err(internal_error)?;
+        let (same_category, _) =
+            articles::published_in_categories(db, &[row.category_id], now, 1, RELATED + 1)
+                .await
+                .map_err(internal_error)?;
         let related = same_category
             .into_iter()
             .filter(|other| other.id != row.id)

@@ -10,7 +10,10 @@ use crate::pages::NotFound;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    let page = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_article_page);
+    let page = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_article_page,
+    );
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
             {move || Suspend::new(async move {

@@ -14,7 +14,10 @@ pub fn CategoryPage() -> impl IntoView {
         move || {
             let slug = params.read().get("slug").unwrap_or_default();
             // A page number that is not a number leads nowhere, like a page past the last.
-            let page = query.read().get("page").map_or(Some(1), |p| p.parse::<u64>().ok());
+            let page = query
+                .read()
+                .get("page")
+                .map_or(Some(1), |p| p.parse::<u64>().ok());
             (slug, page)
         },
         |(slug, page)| async move {
