@@ -8,6 +8,9 @@ use crate::pages::NotFound;
 use crate::pages::article::ArticlePage;
 use crate::pages::category::CategoryPage;
 use crate::pages::home::HomePage;
+use crate::pages::search::SearchPage;
+use crate::pages::site_map::SiteMapPage;
+use crate::pages::static_page::StaticPage;
 
 /// The HTML document the server sends.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -36,6 +39,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/portal.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Link rel="alternate" type_="application/rss+xml" title="Tin mới" href="/rss.xml"/>
         <Title text="Cổng thông tin điện tử"/>
         <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
         <Router>
@@ -48,6 +52,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                         <Route path=path!("/chuyen-muc/:slug") view=CategoryPage ssr=SsrMode::Async/>
                         <Route path=path!("/bai-viet/:slug") view=ArticlePage ssr=SsrMode::Async/>
+                        <Route path=path!("/tim-kiem") view=SearchPage ssr=SsrMode::Async/>
+                        <Route path=path!("/trang/:slug") view=StaticPage ssr=SsrMode::Async/>
+                        <Route path=path!("/so-do-trang") view=SiteMapPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <Sidebar/>

@@ -26,30 +26,19 @@ fn weekday_name(day: Weekday) -> &'static str {
 
 /// "26/12/2022"
 pub fn date(instant: DateTime<Utc>) -> String {
-    instant
-        .with_timezone(&site_time_zone())
-        .format("%d/%m/%Y")
-        .to_string()
+    instant.with_timezone(&site_time_zone()).format("%d/%m/%Y").to_string()
 }
 
 /// "Thứ Hai, 26/12/2022 - 08:30"
 pub fn date_time(instant: DateTime<Utc>) -> String {
     let local = instant.with_timezone(&site_time_zone());
-    format!(
-        "{}, {}",
-        weekday_name(local.weekday()),
-        local.format("%d/%m/%Y - %H:%M")
-    )
+    format!("{}, {}", weekday_name(local.weekday()), local.format("%d/%m/%Y - %H:%M"))
 }
 
 /// "Thứ Hai, 26/12/2022", for the header's date line.
 pub fn weekday_date(instant: DateTime<Utc>) -> String {
     let local = instant.with_timezone(&site_time_zone());
-    format!(
-        "{}, {}",
-        weekday_name(local.weekday()),
-        local.format("%d/%m/%Y")
-    )
+    format!("{}, {}", weekday_name(local.weekday()), local.format("%d/%m/%Y"))
 }
 
 #[cfg(test)]
@@ -72,9 +61,6 @@ mod tests {
         assert_eq!(site_date(before).to_string(), "2022-12-25");
         assert_eq!(site_date(after).to_string(), "2022-12-26");
         assert_eq!(date_time(after), "Thứ Hai, 26/12/2022 - 00:00");
-        assert_eq!(
-            weekday_date(Utc.with_ymd_and_hms(2022, 12, 25, 3, 0, 0).unwrap()),
-            "Chủ Nhật, 25/12/2022"
-        );
+        assert_eq!(weekday_date(Utc.with_ymd_and_hms(2022, 12, 25, 3, 0, 0).unwrap()), "Chủ Nhật, 25/12/2022");
     }
 }

@@ -6,6 +6,7 @@
 //! - `ssr`: server-only glue (application state, conversions from database rows).
 
 pub mod app;
+mod browser;
 pub mod components;
 pub mod format;
 pub mod layout;
@@ -13,5 +14,6 @@ pub mod models;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod url;
 
 pub use app::{App, shell};

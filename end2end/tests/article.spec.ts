@@ -7,7 +7,7 @@ test('the seed article is shown exactly as on the reference page', async ({ page
   expect(response?.status()).toBe(200);
   if (jsEnabled(info)) await waitForHydration(page);
 
-  await expect(page).toHaveTitle(SEED_TITLE);
+  await expect(page).toHaveTitle(`${SEED_TITLE} - Sở Thông tin và truyền thông Thanh Hóa`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_TITLE);
   await expect(page.locator('.article-date')).toHaveText('Thứ Hai, 26/12/2022 - 08:30');
   await expect(page.getByRole('navigation', { name: 'Đường dẫn' })).toContainText('Tin tức - Sự kiện');

@@ -42,11 +42,11 @@ test('home → category → article → back works, in the browser once hydrated
   await page.locator('.category-section .section-title').getByRole('link', { name: 'Tin tức - Sự kiện' }).click();
   await expect(page).toHaveURL(/\/chuyen-muc\/tin-tuc-su-kien$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tin tức - Sự kiện');
-  await expect(page).toHaveTitle('Tin tức - Sự kiện');
+  await expect(page).toHaveTitle(/^Tin tức - Sự kiện - /);
 
   await page.getByRole('link', { name: SEED_TITLE }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_TITLE);
-  await expect(page).toHaveTitle(SEED_TITLE);
+  await expect(page).toHaveTitle(`${SEED_TITLE} - Sở Thông tin và truyền thông Thanh Hóa`);
 
   await page.goBack();
   await expect(page).toHaveURL(/\/chuyen-muc\/tin-tuc-su-kien$/);
@@ -62,6 +62,10 @@ test('an unknown address answers 404 with a way back', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
   await expect(page.getByRole('link', { name: 'Về trang chủ' })).toHaveAttribute('href', '/');
+  await page.getByLabel('Từ khóa').fill('chuyen doi so');
+  await page.getByRole('main').getByRole('button', { name: 'Tìm kiếm' }).click();
+  await expect(page).toHaveURL(/\/tim-kiem\?q=chuyen\+doi\+so/);
+  await expect(page.locator('.search-result').first()).toBeVisible();
   const article = await page.goto('/bai-viet/bai-viet-khong-ton-tai');
   expect(article?.status()).toBe(404);
 });

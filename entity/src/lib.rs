@@ -3,9 +3,11 @@
 
 pub mod article;
 pub mod article_revision;
+pub mod article_slug_redirect;
 pub mod category;
 pub mod media;
 pub mod site_settings;
+pub mod static_page;
 pub mod user;
 pub mod visitor_counter;
 pub mod visitor_daily;
@@ -15,9 +17,11 @@ pub mod web_link_group;
 pub mod prelude {
     pub use super::article::Entity as Article;
     pub use super::article_revision::Entity as ArticleRevision;
+    pub use super::article_slug_redirect::Entity as ArticleSlugRedirect;
     pub use super::category::Entity as Category;
     pub use super::media::Entity as Media;
     pub use super::site_settings::Entity as SiteSettings;
+    pub use super::static_page::Entity as StaticPage;
     pub use super::user::Entity as User;
     pub use super::visitor_counter::Entity as VisitorCounter;
     pub use super::visitor_daily::Entity as VisitorDaily;

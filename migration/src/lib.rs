@@ -4,6 +4,8 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_create_content_tables;
 mod m20261128_000002_create_site_tables;
+mod m20261128_000003_create_static_pages;
+mod m20261128_000004_create_article_slug_redirects;
 
 pub struct Migrator;
 
@@ -13,6 +15,8 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261128_000001_create_content_tables::Migration),
             Box::new(m20261128_000002_create_site_tables::Migration),
+            Box::new(m20261128_000003_create_static_pages::Migration),
+            Box::new(m20261128_000004_create_article_slug_redirects::Migration),
         ]
     }
 }

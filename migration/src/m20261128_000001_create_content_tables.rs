@@ -172,21 +172,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(Media::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(ArticleRevision::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(Article::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(Category::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(User::Table).to_owned())
-            .await
+        manager.drop_table(Table::drop().table(Media::Table).to_owned()).await?;
+        manager.drop_table(Table::drop().table(ArticleRevision::Table).to_owned()).await?;
+        manager.drop_table(Table::drop().table(Article::Table).to_owned()).await?;
+        manager.drop_table(Table::drop().table(Category::Table).to_owned()).await?;
+        manager.drop_table(Table::drop().table(User::Table).to_owned()).await
     }
 }
 

@@ -81,21 +81,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(VisitorDaily::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(VisitorCounter::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(SiteSettings::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(WebLink::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(WebLinkGroup::Table).to_owned())
-            .await
+        manager.drop_table(Table::drop().table(VisitorDaily::Table).to_owned()).await?;
+        manager.drop_table(Table::drop().table(VisitorCounter::Table).to_owned()).await?;
+        manager.drop_table(Table::drop().table(SiteSettings::Table).to_owned()).await?;
+        manager.drop_table(Table::drop().table(WebLink::Table).to_owned()).await?;
+        manager.drop_table(Table::drop().table(WebLinkGroup::Table).to_owned()).await
     }
 }
 

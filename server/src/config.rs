@@ -16,6 +16,8 @@ pub struct BootstrapAdmin {
 pub struct Config {
     /// `DATABASE_URL`: `sqlite://path` (default `sqlite://data/portal.db`) or `postgres://…`.
     pub database_url: String,
+    /// `PORTAL_PUBLIC_URL`: the address readers reach the site at (default `http://` + the listening address).
+    pub public_url: String,
     /// `PORTAL_DEMO_CONTENT`: fill an empty database with the demo (default `true`).
     pub demo_content: bool,
     /// `PORTAL_ADMIN_USERNAME`, `PORTAL_ADMIN_EMAIL`, `PORTAL_ADMIN_PASSWORD` (or `PORTAL_ADMIN_PASSWORD_FILE`).
@@ -29,11 +31,9 @@ impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")
             .field("database_url", &redact_url(&self.database_url))
+            .field("public_url", &self.public_url)
             .field("demo_content", &self.demo_content)
-            .field(
-                "bootstrap_admin",
-                &self.bootstrap_admin.as_ref().map(|a| &a.username),
-            )
+            .field("bootstrap_admin", &self.bootstrap_admin.as_ref().map(|a| &a.username))
             .field("site_addr", &self.leptos_options.site_addr)
             .finish()
     }
@@ -67,15 +67,10 @@ impl Config {
             None | Some("") | Some("true" | "1" | "yes") => true,
             Some("false" | "0" | "no") => false,
             Some(other) => {
-                return Err(format!(
-                    "PORTAL_DEMO_CONTENT must be true or false, not {other:?}"
-                ));
+                return Err(format!("PORTAL_DEMO_CONTENT must be true or false, not {other:?}"));
             }
         };
-        let password = match (
-            lookup("PORTAL_ADMIN_PASSWORD"),
-            lookup("PORTAL_ADMIN_PASSWORD_FILE"),
-        ) {
+        let password = match (lookup("PORTAL_ADMIN_PASSWORD"), lookup("PORTAL_ADMIN_PASSWORD_FILE")) {
             (Some(password), _) => Some(password),
             (None, Some(path)) => Some(
                 std::fs::read_to_string(&path)
@@ -87,30 +82,31 @@ impl Config {
         };
         let bootstrap_admin = match (lookup("PORTAL_ADMIN_USERNAME"), password) {
             (Some(username), Some(password)) => Some(BootstrapAdmin {
-                email: lookup("PORTAL_ADMIN_EMAIL")
-                    .unwrap_or_else(|| format!("{username}@localhost.localdomain")),
+                email: lookup("PORTAL_ADMIN_EMAIL").unwrap_or_else(|| format!("{username}@localhost.localdomain")),
                 username,
                 password,
             }),
             (Some(_), None) => {
-                return Err("PORTAL_ADMIN_USERNAME is set but neither PORTAL_ADMIN_PASSWORD nor PORTAL_ADMIN_PASSWORD_FILE is".into());
+                return Err(
+                    "PORTAL_ADMIN_USERNAME is set but neither PORTAL_ADMIN_PASSWORD nor PORTAL_ADMIN_PASSWORD_FILE is"
+                        .into(),
+                );
             }
             (None, _) => None,
         };
-        let mut leptos_options = leptos::config::get_configuration(None)
-            .map_err(|e| e.to_string())?
-            .leptos_options;
+        let mut leptos_options = leptos::config::get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
         if let Some(addr) = lookup("LEPTOS_SITE_ADDR") {
-            leptos_options.site_addr = addr
-                .parse::<SocketAddr>()
-                .map_err(|e| format!("LEPTOS_SITE_ADDR {addr:?} is not an address: {e}"))?;
+            leptos_options.site_addr =
+                addr.parse::<SocketAddr>().map_err(|e| format!("LEPTOS_SITE_ADDR {addr:?} is not an address: {e}"))?;
         }
-        Ok(Self {
-            database_url,
-            demo_content,
-            bootstrap_admin,
-            leptos_options,
-        })
+        let public_url = match lookup("PORTAL_PUBLIC_URL").filter(|v| !v.is_empty()) {
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                url.trim_end_matches('/').to_owned()
+            }
+            Some(url) => return Err(format!("PORTAL_PUBLIC_URL must start with http:// or https://, not {url:?}")),
+            None => format!("http://{}", leptos_options.site_addr),
+        };
+        Ok(Self { database_url, public_url, demo_content, bootstrap_admin, leptos_options })
     }
 }
 
@@ -120,10 +116,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, String> {
-        let vars: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|key| vars.get(key).cloned())
     }
 
@@ -134,25 +127,17 @@ mod tests {
         assert!(config.demo_content);
         assert!(config.bootstrap_admin.is_none());
         assert_eq!(config.leptos_options.output_name.as_ref(), "portal");
+        assert_eq!(config.public_url, "http://127.0.0.1:3000");
+        let behind_proxy = self::config(&[("PORTAL_PUBLIC_URL", "https://stttt.thanhhoa.gov.vn/")]).unwrap();
+        assert_eq!(behind_proxy.public_url, "https://stttt.thanhhoa.gov.vn");
     }
 
     #[test]
     fn bad_values_are_refused_with_a_reason() {
-        assert!(
-            config(&[("PORTAL_DEMO_CONTENT", "maybe")])
-                .unwrap_err()
-                .contains("PORTAL_DEMO_CONTENT")
-        );
-        assert!(
-            config(&[("PORTAL_ADMIN_USERNAME", "quantri")])
-                .unwrap_err()
-                .contains("PORTAL_ADMIN_PASSWORD")
-        );
-        assert!(
-            config(&[("LEPTOS_SITE_ADDR", "nowhere")])
-                .unwrap_err()
-                .contains("LEPTOS_SITE_ADDR")
-        );
+        assert!(config(&[("PORTAL_DEMO_CONTENT", "maybe")]).unwrap_err().contains("PORTAL_DEMO_CONTENT"));
+        assert!(config(&[("PORTAL_ADMIN_USERNAME", "quantri")]).unwrap_err().contains("PORTAL_ADMIN_PASSWORD"));
+        assert!(config(&[("LEPTOS_SITE_ADDR", "nowhere")]).unwrap_err().contains("LEPTOS_SITE_ADDR"));
+        assert!(config(&[("PORTAL_PUBLIC_URL", "stttt.gov.vn")]).unwrap_err().contains("PORTAL_PUBLIC_URL"));
     }
 
     #[test]
@@ -160,10 +145,7 @@ mod tests {
         let config = config(&[
             ("PORTAL_ADMIN_USERNAME", "quantri"),
             ("PORTAL_ADMIN_PASSWORD", "bi-mat-tuyet-doi-123"),
-            (
-                "DATABASE_URL",
-                "postgres://portal:matkhau-db@127.0.0.1/portal",
-            ),
+            ("DATABASE_URL", "postgres://portal:matkhau-db@127.0.0.1/portal"),
         ])
         .unwrap();
         let printed = format!("{config:?}");

@@ -2,4 +2,5 @@
 
 pub mod commands;
 pub mod config;
+mod feeds;
 pub mod router;

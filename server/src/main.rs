@@ -38,8 +38,7 @@ enum Command {
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .init();
     let config = match Config::from_env() {
@@ -53,11 +52,9 @@ async fn main() -> ExitCode {
         Command::Serve => commands::serve::run(config).await,
         Command::Migrate => commands::migrate::run(config).await,
         Command::Import { file } => commands::import::run(config, &file).await,
-        Command::CreateAdmin {
-            username,
-            email,
-            display_name,
-        } => commands::create_admin::run(config, &username, &email, &display_name).await,
+        Command::CreateAdmin { username, email, display_name } => {
+            commands::create_admin::run(config, &username, &email, &display_name).await
+        }
     };
     match result {
         Ok(code) => code,

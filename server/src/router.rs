@@ -10,12 +10,10 @@ pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
+        .merge(crate::feeds::routes())
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         // Files under the site root (the wasm bundle, CSS, images); anything else renders the 404 page.
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            || {},
-            shell,
-        ))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -5,11 +5,25 @@ use entity::article::{self, ArticleStatus};
 use entity::article_revision;
 use sea_orm::sea_query::Condition;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, DerivePartialModel, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select, Set,
 };
 
 use crate::text::search_text;
+
+/// An article as lists show it: everything but the body.
+#[derive(Clone, Debug, PartialEq, Eq, DerivePartialModel)]
+#[sea_orm(entity = "article::Entity")]
+pub struct ArticleListing {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub cover_image: Option<String>,
+    pub category_id: i32,
+    pub published_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+}
 
 /// What readers may see at `now`: published, and the publication time has come.
 fn visible_to_readers(now: DateTime<Utc>) -> Condition {
@@ -18,19 +32,21 @@ fn visible_to_readers(now: DateTime<Utc>) -> Condition {
         .add(article::Column::PublishedAt.lte(now))
 }
 
+/// Published articles newest first (ties broken by id, so pages are stable).
+pub(crate) fn newest_visible(now: DateTime<Utc>) -> Select<article::Entity> {
+    article::Entity::find()
+        .filter(visible_to_readers(now))
+        .order_by_desc(article::Column::PublishedAt)
+        .order_by_desc(article::Column::Id)
+}
+
 /// The newest articles readers can see, newest first.
 pub async fn latest_published(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     limit: u64,
-) -> Result<Vec<article::Model>, DbErr> {
-    article::Entity::find()
-        .filter(visible_to_readers(now))
-        .order_by_desc(article::Column::PublishedAt)
-        .order_by_desc(article::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await
+) -> Result<Vec<ArticleListing>, DbErr> {
+    newest_visible(now).limit(limit).into_partial_model().all(db).await
 }
 
 /// One page of the articles readers can see in any of `category_ids`, newest first, and how many there are.
@@ -40,18 +56,10 @@ pub async fn published_in_categories(
     now: DateTime<Utc>,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<article::Model>, u64), DbErr> {
-    let query = article::Entity::find()
-        .filter(visible_to_readers(now))
-        .filter(article::Column::CategoryId.is_in(category_ids.iter().copied()))
-        .order_by_desc(article::Column::PublishedAt)
-        .order_by_desc(article::Column::Id);
+) -> Result<(Vec<ArticleListing>, u64), DbErr> {
+    let query = newest_visible(now).filter(article::Column::CategoryId.is_in(category_ids.iter().copied()));
     let total = query.clone().count(db).await?;
-    let items = query
-        .offset(page.saturating_sub(1) * per_page)
-        .limit(per_page)
-        .all(db)
-        .await?;
+    let items = query.offset(page.saturating_sub(1) * per_page).limit(per_page).into_partial_model().all(db).await?;
     Ok((items, total))
 }
 
@@ -61,21 +69,11 @@ pub async fn published_by_slug(
     slug: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<article::Model>, DbErr> {
-    article::Entity::find()
-        .filter(article::Column::Slug.eq(slug))
-        .filter(visible_to_readers(now))
-        .one(db)
-        .await
+    article::Entity::find().filter(article::Column::Slug.eq(slug)).filter(visible_to_readers(now)).one(db).await
 }
 
-pub async fn find_by_slug(
-    db: &impl ConnectionTrait,
-    slug: &str,
-) -> Result<Option<article::Model>, DbErr> {
-    article::Entity::find()
-        .filter(article::Column::Slug.eq(slug))
-        .one(db)
-        .await
+pub async fn find_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<article::Model>, DbErr> {
+    article::Entity::find().filter(article::Column::Slug.eq(slug)).one(db).await
 }
 
 pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
@@ -184,13 +182,122 @@ async fn record_revision(
 }
 
 /// All revisions of an article, oldest first.
-pub async fn revisions(
-    db: &impl ConnectionTrait,
-    article_id: i32,
-) -> Result<Vec<article_revision::Model>, DbErr> {
+pub async fn revisions(db: &impl ConnectionTrait, article_id: i32) -> Result<Vec<article_revision::Model>, DbErr> {
     article_revision::Entity::find()
         .filter(article_revision::Column::ArticleId.eq(article_id))
         .order_by_asc(article_revision::Column::Version)
         .all(db)
         .await
+}
+
+/// How many of the newest articles of the same section are compared for "Tin liên quan".
+const RELATED_CANDIDATES: u64 = 300;
+
+/// Stories related to the article `id` titled `title`: among the newest of `category_ids`, those whose
+/// titles share the most pairs of consecutive words with it (Vietnamese words are syllables; pairs carry
+/// the meaning).
+pub async fn related(
+    db: &impl ConnectionTrait,
+    id: i32,
+    title: &str,
+    category_ids: &[i32],
+    now: DateTime<Utc>,
+    limit: usize,
+) -> Result<Vec<ArticleListing>, DbErr> {
+    let candidates: Vec<ArticleListing> = newest_visible(now)
+        .filter(article::Column::CategoryId.is_in(category_ids.iter().copied()))
+        .filter(article::Column::Id.ne(id))
+        .limit(RELATED_CANDIDATES)
+        .into_partial_model()
+        .all(db)
+        .await?;
+    let own = title_word_pairs(title);
+    let mut scored: Vec<(usize, ArticleListing)> = candidates
+        .into_iter()
+        .map(|candidate| (title_word_pairs(&candidate.title).intersection(&own).count(), candidate))
+        .filter(|(shared, _)| *shared > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(scored.into_iter().take(limit).map(|(_, candidate)| candidate).collect())
+}
+
+fn title_word_pairs(title: &str) -> std::collections::HashSet<String> {
+    let folded = crate::text::fold_diacritics(title);
+    let words: Vec<&str> = crate::text::words(&folded).collect();
+    words.windows(2).map(|pair| pair.join(" ")).collect()
+}
+
+/// An article's address and last change, for `/sitemap.xml`.
+#[derive(Clone, Debug, PartialEq, Eq, DerivePartialModel)]
+#[sea_orm(entity = "article::Entity")]
+pub struct SitemapEntry {
+    pub slug: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The newest `limit` articles readers can see, for the sitemap.
+pub async fn sitemap_entries(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<SitemapEntry>, DbErr> {
+    newest_visible(now).limit(limit).into_partial_model().all(db).await
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ChangeSlugError {
+    #[error("Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.")]
+    InvalidSlug,
+    #[error("Đường dẫn này đã được bài viết khác sử dụng.")]
+    Taken,
+    #[error("Không tìm thấy bài viết.")]
+    NotFound,
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+/// Gives article `id` a new slug. Its old slug keeps answering with a permanent redirect, and
+/// so do all the slugs it had before.
+pub async fn change_slug(
+    db: &impl ConnectionTrait,
+    id: i32,
+    new_slug: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ChangeSlugError> {
+    use entity::article_slug_redirect as redirect;
+    if !crate::text::is_valid_slug(new_slug) {
+        return Err(ChangeSlugError::InvalidSlug);
+    }
+    let current = article::Entity::find_by_id(id).one(db).await?.ok_or(ChangeSlugError::NotFound)?;
+    if current.slug == new_slug {
+        return Ok(());
+    }
+    let redirect_elsewhere =
+        redirect::Entity::find_by_id(new_slug.to_owned()).one(db).await?.is_some_and(|r| r.article_id != id);
+    if find_by_slug(db, new_slug).await?.is_some() || redirect_elsewhere {
+        return Err(ChangeSlugError::Taken);
+    }
+    // Returning to a slug it had before: that address is the article's again, not a redirect.
+    redirect::Entity::delete_by_id(new_slug.to_owned()).exec(db).await?;
+    redirect::ActiveModel { old_slug: Set(current.slug.clone()), article_id: Set(id), created_at: Set(now) }
+        .insert(db)
+        .await?;
+    let mut update: article::ActiveModel = current.into();
+    update.slug = Set(new_slug.to_owned());
+    update.updated_at = Set(now);
+    update.update(db).await?;
+    Ok(())
+}
+
+/// The current slug of the article readers may see that once lived at `old_slug`.
+pub async fn moved_to(db: &impl ConnectionTrait, old_slug: &str, now: DateTime<Utc>) -> Result<Option<String>, DbErr> {
+    use entity::article_slug_redirect as redirect;
+    let Some(moved) = redirect::Entity::find_by_id(old_slug.to_owned()).one(db).await? else {
+        return Ok(None);
+    };
+    Ok(article::Entity::find_by_id(moved.article_id)
+        .filter(visible_to_readers(now))
+        .one(db)
+        .await?
+        .map(|article| article.slug))
 }

@@ -1,36 +1,20 @@
 //! Queries and mutations for the category tree.
 
 use entity::category;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::text::slugify;
 
 /// Every category, siblings in their editorial order.
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<category::Model>, DbErr> {
-    category::Entity::find()
-        .order_by_asc(category::Column::Position)
-        .order_by_asc(category::Column::Id)
-        .all(db)
-        .await
+    category::Entity::find().order_by_asc(category::Column::Position).order_by_asc(category::Column::Id).all(db).await
 }
 
-pub async fn find_by_slug(
-    db: &impl ConnectionTrait,
-    slug: &str,
-) -> Result<Option<category::Model>, DbErr> {
-    category::Entity::find()
-        .filter(category::Column::Slug.eq(slug))
-        .one(db)
-        .await
+pub async fn find_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<category::Model>, DbErr> {
+    category::Entity::find().filter(category::Column::Slug.eq(slug)).one(db).await
 }
 
-pub async fn find_by_id(
-    db: &impl ConnectionTrait,
-    id: i32,
-) -> Result<Option<category::Model>, DbErr> {
+pub async fn find_by_id(db: &impl ConnectionTrait, id: i32) -> Result<Option<category::Model>, DbErr> {
     category::Entity::find_by_id(id).one(db).await
 }
 
@@ -43,10 +27,7 @@ pub struct NewCategory<'a> {
 }
 
 /// Creates a category with a slug made from its name, made unique with a numeric suffix.
-pub async fn create(
-    db: &impl ConnectionTrait,
-    new: NewCategory<'_>,
-) -> Result<category::Model, DbErr> {
+pub async fn create(db: &impl ConnectionTrait, new: NewCategory<'_>) -> Result<category::Model, DbErr> {
     let slug = unique_slug(db, &slugify(new.name)).await?;
     category::ActiveModel {
         parent_id: Set(new.parent_id),
@@ -62,16 +43,9 @@ pub async fn create(
 }
 
 /// The category with this name, created at the top level (last in order) if there is none.
-pub async fn find_or_create_by_name(
-    db: &impl ConnectionTrait,
-    name: &str,
-) -> Result<category::Model, DbErr> {
+pub async fn find_or_create_by_name(db: &impl ConnectionTrait, name: &str) -> Result<category::Model, DbErr> {
     let name = name.trim();
-    if let Some(existing) = category::Entity::find()
-        .filter(category::Column::Name.eq(name))
-        .one(db)
-        .await?
-    {
+    if let Some(existing) = category::Entity::find().filter(category::Column::Name.eq(name)).one(db).await? {
         return Ok(existing);
     }
     let position = category::Entity::find()
@@ -79,16 +53,7 @@ pub async fn find_or_create_by_name(
         .one(db)
         .await?
         .map_or(0, |last| last.position + 1);
-    create(
-        db,
-        NewCategory {
-            parent_id: None,
-            name,
-            description: "",
-            position,
-        },
-    )
-    .await
+    create(db, NewCategory { parent_id: None, name, description: "", position }).await
 }
 
 async fn unique_slug(db: &impl ConnectionTrait, base: &str) -> Result<String, DbErr> {

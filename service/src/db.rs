@@ -4,12 +4,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
-};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    SqliteTransactionMode, SqlxSqliteConnector, TransactionOptions, TransactionTrait,
+    ConnectOptions, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqliteTransactionMode,
+    SqlxSqliteConnector, TransactionOptions, TransactionTrait,
 };
 
 /// Where the portal keeps its data when `DATABASE_URL` is not set.
@@ -39,30 +37,18 @@ impl Database {
             Self::connect_sqlite(url).await?
         } else {
             let mut options = ConnectOptions::new(url);
-            options
-                .max_connections(16)
-                .min_connections(1)
-                .acquire_timeout(Duration::from_secs(10))
-                .sqlx_logging(false);
+            options.max_connections(16).min_connections(1).acquire_timeout(Duration::from_secs(10)).sqlx_logging(false);
             let pool = sea_orm::Database::connect(options).await?;
-            Self {
-                reader: pool.clone(),
-                writer: pool,
-            }
+            Self { reader: pool.clone(), writer: pool }
         };
         db.migrate().await?;
         Ok(db)
     }
 
     async fn connect_sqlite(url: &str) -> Result<Self, DbErr> {
-        let options: SqliteConnectOptions = url
-            .parse()
-            .map_err(|e| DbErr::Custom(format!("invalid SQLite URL {url}: {e}")))?;
-        if let Some(folder) = options
-            .get_filename()
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-        {
+        let options: SqliteConnectOptions =
+            url.parse().map_err(|e| DbErr::Custom(format!("invalid SQLite URL {url}: {e}")))?;
+        if let Some(folder) = options.get_filename().parent().filter(|p| !p.as_os_str().is_empty()) {
             create_folder(folder)?;
         }
         let options = options
@@ -81,9 +67,7 @@ impl Database {
             .connect_with(options.clone())
             .await
             .map_err(|e| DbErr::Conn(sea_orm::RuntimeErr::Internal(e.to_string())))?;
-        let readers = std::thread::available_parallelism()
-            .map_or(4, |n| n.get() * 2)
-            .max(4);
+        let readers = std::thread::available_parallelism().map_or(4, |n| n.get() * 2).max(4);
         let reader = SqlitePoolOptions::new()
             .max_connections(readers as u32)
             .min_connections(1)
@@ -130,10 +114,6 @@ impl Database {
 }
 
 fn create_folder(folder: &Path) -> Result<(), DbErr> {
-    std::fs::create_dir_all(folder).map_err(|e| {
-        DbErr::Custom(format!(
-            "cannot create the database folder {}: {e}",
-            folder.display()
-        ))
-    })
+    std::fs::create_dir_all(folder)
+        .map_err(|e| DbErr::Custom(format!("cannot create the database folder {}: {e}", folder.display())))
 }

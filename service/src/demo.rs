@@ -7,20 +7,30 @@ use sea_orm::DbErr;
 
 use crate::categories::{self, NewCategory};
 use crate::import::{ImportReport, import_jsonl};
-use crate::{Database, articles, site, visitors};
+use crate::{Database, articles, site, static_pages, visitors};
 
 /// The demo articles in the importer's own format, so the demo goes through the same path as real content.
 const DEMO_ARTICLES: &str = include_str!("../demo/articles.jsonl");
+
+const INTRODUCTION_HTML: &str = "<p>Sở Thông tin và Truyền thông tỉnh Thanh Hóa là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, \
+    tham mưu, giúp Ủy ban nhân dân tỉnh quản lý nhà nước về báo chí; xuất bản, in và phát hành; bưu chính; viễn thông; \
+    tần số vô tuyến điện; công nghệ thông tin, điện tử; phát thanh, truyền hình; thông tin đối ngoại; thông tin cơ sở; \
+    hạ tầng thông tin truyền thông và chuyển đổi số trên địa bàn tỉnh.</p>\
+    <h2>Chức năng, nhiệm vụ</h2><ul><li>Trình Ủy ban nhân dân tỉnh các dự thảo quy hoạch, kế hoạch phát triển ngành thông tin và truyền thông.</li>\
+    <li>Hướng dẫn, kiểm tra và tổ chức thực hiện các văn bản quy phạm pháp luật thuộc lĩnh vực được giao.</li>\
+    <li>Chủ trì triển khai chính quyền số, kinh tế số, xã hội số trên địa bàn tỉnh.</li></ul>";
+
+const CONTACT_HTML: &str = "<p><strong>Sở Thông tin và Truyền thông tỉnh Thanh Hóa</strong></p>\
+    <p>Địa chỉ: Tòa nhà Trung tâm Công nghệ thông tin tỉnh Thanh Hóa, Đại lộ Nam Sông Mã - Phố Ái Sơn 2 - \
+    Phường Đông Hải - Thành phố Thanh Hóa</p><p>Điện thoại: (02373) 713.985 - Fax: (02373) 713.985</p>\
+    <p>Email: <a href=\"mailto:stttt@thanhhoa.gov.vn\">stttt@thanhhoa.gov.vn</a></p>";
 
 /// The old site's visitor total, which the demo continues from.
 pub const DEMO_VISITOR_OFFSET: i64 = 7_837_536;
 
 /// Fills an empty database with the demo. Returns the import report, or `None` when the
 /// database already had content and was left alone.
-pub async fn seed_if_empty(
-    db: &Database,
-    now: DateTime<Utc>,
-) -> Result<Option<ImportReport>, DbErr> {
+pub async fn seed_if_empty(db: &Database, now: DateTime<Utc>) -> Result<Option<ImportReport>, DbErr> {
     if articles::count(db.reader()).await? > 0 || !categories::all(db.reader()).await?.is_empty() {
         return Ok(None);
     }
@@ -40,29 +50,14 @@ pub async fn seed_if_empty(
     for (position, name) in ["Hoạt động của Sở", "Đảng bộ"].into_iter().enumerate() {
         categories::create(
             &txn,
-            NewCategory {
-                parent_id: Some(news.id),
-                name,
-                description: "",
-                position: position as i32,
-            },
+            NewCategory { parent_id: Some(news.id), name, description: "", position: position as i32 },
         )
         .await?;
     }
-    for (position, name) in ["Chuyển đổi số", "Báo chí - Xuất bản", "Thông báo"]
-        .into_iter()
-        .enumerate()
+    for (position, name) in ["Chuyển đổi số", "Báo chí - Xuất bản", "Thông báo"].into_iter().enumerate()
     {
-        categories::create(
-            &txn,
-            NewCategory {
-                parent_id: None,
-                name,
-                description: "",
-                position: position as i32 + 1,
-            },
-        )
-        .await?;
+        categories::create(&txn, NewCategory { parent_id: None, name, description: "", position: position as i32 + 1 })
+            .await?;
     }
     site::create_web_link_group(
         &txn,
@@ -80,18 +75,14 @@ pub async fn seed_if_empty(
         "Liên kết địa phương",
         1,
         &[
-            (
-                "Cổng thông tin điện tử tỉnh Thanh Hóa",
-                "https://thanhhoa.gov.vn",
-            ),
+            ("Cổng thông tin điện tử tỉnh Thanh Hóa", "https://thanhhoa.gov.vn"),
             ("Báo Thanh Hóa", "https://baothanhhoa.vn"),
-            (
-                "Cổng Dịch vụ công tỉnh Thanh Hóa",
-                "https://dichvucong.thanhhoa.gov.vn",
-            ),
+            ("Cổng Dịch vụ công tỉnh Thanh Hóa", "https://dichvucong.thanhhoa.gov.vn"),
         ],
     )
     .await?;
+    static_pages::create(&txn, "gioi-thieu", "Giới thiệu", INTRODUCTION_HTML, 0, now).await?;
+    static_pages::create(&txn, "lien-he", "Liên hệ", CONTACT_HTML, 1, now).await?;
     txn.commit().await?;
     let report = import_jsonl(db, DEMO_ARTICLES.as_bytes(), now, |_| {}).await?;
     Ok(Some(report))

@@ -56,8 +56,7 @@ struct ValidLine {
 }
 
 fn parse_line(line: &str) -> Result<ValidLine, String> {
-    let record: ImportRecord =
-        serde_json::from_str(line).map_err(|e| format!("not a valid article object: {e}"))?;
+    let record: ImportRecord = serde_json::from_str(line).map_err(|e| format!("not a valid article object: {e}"))?;
     let slug = record.slug.trim().to_owned();
     if !is_valid_slug(&slug) {
         return Err(format!(
@@ -73,16 +72,11 @@ fn parse_line(line: &str) -> Result<ValidLine, String> {
     if category.is_empty() {
         return Err("category is empty".into());
     }
-    let cover_image = record
-        .cover_image
-        .map(|c| c.trim().to_owned())
-        .filter(|c| !c.is_empty());
+    let cover_image = record.cover_image.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
     if let Some(cover) = &cover_image
         && !is_site_path(cover)
     {
-        return Err(format!(
-            "cover_image {cover:?} must be a path on this site, such as /media/anh.jpg"
-        ));
+        return Err(format!("cover_image {cover:?} must be a path on this site, such as /media/anh.jpg"));
     }
     Ok(ValidLine {
         category,
@@ -92,10 +86,7 @@ fn parse_line(line: &str) -> Result<ValidLine, String> {
             summary: record.summary.trim().to_owned(),
             body_html: sanitize_body_html(&record.body_html),
             category_id: 0,
-            author: record
-                .author
-                .map(|a| a.trim().to_owned())
-                .filter(|a| !a.is_empty()),
+            author: record.author.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
             cover_image,
             published_at: record.published_at.with_timezone(&Utc),
         },
@@ -119,10 +110,7 @@ pub async fn import_jsonl(
         let line = match line {
             Ok(line) => line,
             Err(e) => {
-                report.errors.push(LineError {
-                    line: line_number,
-                    message: format!("cannot read the line: {e}"),
-                });
+                report.errors.push(LineError { line: line_number, message: format!("cannot read the line: {e}") });
                 break;
             }
         };
@@ -132,10 +120,7 @@ pub async fn import_jsonl(
         }
         match parse_line(&line) {
             Ok(valid) => batch.push(valid),
-            Err(message) => report.errors.push(LineError {
-                line: line_number,
-                message,
-            }),
+            Err(message) => report.errors.push(LineError { line: line_number, message }),
         }
         if batch.len() == BATCH_SIZE {
             write_batch(db, &mut batch, &mut category_ids, now, &mut report).await?;
@@ -161,17 +146,11 @@ async fn write_batch(
     // Categories created in a batch that rolls back must not stay cached.
     let mut batch_category_ids = category_ids.clone();
     let mut outcomes = Vec::with_capacity(batch.len());
-    for ValidLine {
-        category,
-        mut content,
-    } in batch.drain(..)
-    {
+    for ValidLine { category, mut content } in batch.drain(..) {
         content.category_id = match batch_category_ids.get(&category) {
             Some(id) => *id,
             None => {
-                let id = categories::find_or_create_by_name(&txn, &category)
-                    .await?
-                    .id;
+                let id = categories::find_or_create_by_name(&txn, &category).await?.id;
                 batch_category_ids.insert(category, id);
                 id
             }
@@ -207,53 +186,23 @@ mod tests {
 
     #[test]
     fn a_good_line_is_sanitised_and_converted_to_utc() {
-        let valid = parse_line(&line(&[(
-            "body_html",
-            "<p onclick=\"x()\">A</p><script>x()</script>".into(),
-        )]))
-        .unwrap();
+        let valid = parse_line(&line(&[("body_html", "<p onclick=\"x()\">A</p><script>x()</script>".into())])).unwrap();
         assert_eq!(valid.content.body_html, "<p>A</p>");
-        assert_eq!(
-            valid.content.published_at.to_rfc3339(),
-            "2022-12-26T01:30:00+00:00"
-        );
+        assert_eq!(valid.content.published_at.to_rfc3339(), "2022-12-26T01:30:00+00:00");
         assert_eq!(valid.category, "Tin tức");
     }
 
     #[test]
     fn bad_lines_say_what_is_wrong() {
+        assert!(parse_line("{not json").unwrap_err().contains("not a valid article object"));
+        assert!(parse_line(&line(&[("published_at", "26/12/2022".into())])).unwrap_err().contains("not a valid"));
+        assert!(parse_line(&line(&[("slug", "Bài viết".into())])).unwrap_err().contains("slug"));
+        assert!(parse_line(&line(&[("title", "  ".into())])).unwrap_err().contains("title is empty"));
+        assert!(parse_line(&line(&[("category", "".into())])).unwrap_err().contains("category is empty"));
         assert!(
-            parse_line("{not json")
+            parse_line(&line(&[("cover_image", "https://evil.example/a.jpg".into())]))
                 .unwrap_err()
-                .contains("not a valid article object")
-        );
-        assert!(
-            parse_line(&line(&[("published_at", "26/12/2022".into())]))
-                .unwrap_err()
-                .contains("not a valid")
-        );
-        assert!(
-            parse_line(&line(&[("slug", "Bài viết".into())]))
-                .unwrap_err()
-                .contains("slug")
-        );
-        assert!(
-            parse_line(&line(&[("title", "  ".into())]))
-                .unwrap_err()
-                .contains("title is empty")
-        );
-        assert!(
-            parse_line(&line(&[("category", "".into())]))
-                .unwrap_err()
-                .contains("category is empty")
-        );
-        assert!(
-            parse_line(&line(&[(
-                "cover_image",
-                "https://evil.example/a.jpg".into()
-            )]))
-            .unwrap_err()
-            .contains("cover_image")
+                .contains("cover_image")
         );
     }
 }

@@ -57,19 +57,9 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         .allowed_classes(HashMap::from([
             (
                 "figure",
-                HashSet::from([
-                    "align-left",
-                    "align-center",
-                    "align-right",
-                    "size-small",
-                    "size-medium",
-                    "size-full",
-                ]),
+                HashSet::from(["align-left", "align-center", "align-right", "size-small", "size-medium", "size-full"]),
             ),
-            (
-                "p",
-                HashSet::from(["text-left", "text-center", "text-right", "text-justify"]),
-            ),
+            ("p", HashSet::from(["text-left", "text-center", "text-right", "text-justify"])),
         ]))
         .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
         .url_relative(UrlRelative::PassThrough)
@@ -141,9 +131,7 @@ mod tests {
     #[test]
     fn unknown_classes_and_bad_numbers_are_dropped() {
         assert_eq!(
-            sanitize_body_html(
-                "<figure class=\"align-left evil\"><img src=\"/a.png\" width=\"100%\"></figure>"
-            ),
+            sanitize_body_html("<figure class=\"align-left evil\"><img src=\"/a.png\" width=\"100%\"></figure>"),
             "<figure class=\"align-left\"><img src=\"/a.png\"></figure>"
         );
     }

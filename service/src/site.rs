@@ -9,14 +9,8 @@ pub async fn settings(db: &impl ConnectionTrait) -> Result<Option<site_settings:
 }
 
 /// Writes the settings row (id 1), replacing what was there.
-pub async fn save_settings(
-    db: &impl ConnectionTrait,
-    settings: site_settings::Model,
-) -> Result<(), DbErr> {
-    let row = site_settings::ActiveModel {
-        id: Set(1),
-        ..settings.into()
-    };
+pub async fn save_settings(db: &impl ConnectionTrait, settings: site_settings::Model) -> Result<(), DbErr> {
+    let row = site_settings::ActiveModel { id: Set(1), ..settings.into() };
     match site_settings::Entity::find_by_id(1).one(db).await? {
         Some(_) => row.reset_all().update(db).await?,
         None => row.insert(db).await?,
@@ -45,13 +39,10 @@ pub async fn create_web_link_group(
     position: i32,
     links: &[(&str, &str)],
 ) -> Result<(), DbErr> {
-    let group = web_link_group::ActiveModel {
-        name: Set(name.to_owned()),
-        position: Set(position),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let group =
+        web_link_group::ActiveModel { name: Set(name.to_owned()), position: Set(position), ..Default::default() }
+            .insert(db)
+            .await?;
     for (index, (title, url)) in links.iter().enumerate() {
         web_link::ActiveModel {
             group_id: Set(group.id),

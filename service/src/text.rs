@@ -13,6 +13,54 @@ pub fn fold_diacritics(text: &str) -> String {
         .collect()
 }
 
+/// The words of folded text: runs of letters and digits.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// A part of a text, marked when it matched a search term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub matched: bool,
+}
+
+/// Splits `text` into segments, marking every word that starts with one of the folded `terms`,
+/// ignoring case and diacritics ("dang" marks the "Đảng" of "Đảng bộ").
+pub fn highlight(text: &str, terms: &[String]) -> Vec<Segment> {
+    // Fold char by char, remembering which original byte each folded byte came from.
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (index, c) in text.char_indices() {
+        let before = folded.len();
+        folded.push_str(&fold_diacritics(c.encode_utf8(&mut [0; 4])));
+        origin.extend(std::iter::repeat_n(index, folded.len() - before));
+    }
+    let mut marked = vec![false; text.len()];
+    for term in terms.iter().filter(|t| !t.is_empty()) {
+        for (start, _) in folded.match_indices(term.as_str()) {
+            let at_word_start = folded[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            if !at_word_start {
+                continue;
+            }
+            // Mark whole original characters: "ket" marks all of "kết".
+            let from = origin[start];
+            let last = origin[start + term.len() - 1];
+            let to = last + text[last..].chars().next().map_or(0, char::len_utf8);
+            marked[from..to].iter_mut().for_each(|m| *m = true);
+        }
+    }
+    let mut segments: Vec<Segment> = Vec::new();
+    for (index, c) in text.char_indices() {
+        let matched = marked[index];
+        match segments.last_mut() {
+            Some(last) if last.matched == matched => last.text.push(c),
+            _ => segments.push(Segment { text: c.to_string(), matched }),
+        }
+    }
+    segments
+}
+
 /// A URL slug from a title: folded, ASCII letters and digits joined by single hyphens.
 pub fn slugify(title: &str) -> String {
     let folded = fold_diacritics(title);
@@ -37,9 +85,7 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--")
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The visible text of sanitised HTML, with tags removed, entities decoded and white space collapsed.
@@ -88,9 +134,17 @@ fn decode_entity(at: &str) -> (String, usize) {
     }
 }
 
-/// The folded text an article is searched by.
+/// The folded words an article is searched by, with a space before and after every word, so that
+/// `LIKE '% term%'` finds the words that start with `term`.
 pub fn search_text(title: &str, summary: &str, body_html: &str) -> String {
-    fold_diacritics(&format!("{title} {summary} {}", html_to_text(body_html)))
+    let folded = fold_diacritics(&format!("{title} {summary} {}", html_to_text(body_html)));
+    let mut text = String::with_capacity(folded.len() + 2);
+    text.push(' ');
+    for word in words(&folded) {
+        text.push_str(word);
+        text.push(' ');
+    }
+    text
 }
 
 #[cfg(test)]
@@ -101,14 +155,8 @@ mod tests {
     fn folding_removes_every_vietnamese_mark_and_d_stroke() {
         assert_eq!(fold_diacritics("Đảng bộ"), "dang bo");
         assert_eq!(fold_diacritics("Thanh Hóa"), "thanh hoa");
-        assert_eq!(
-            fold_diacritics("Ủy ban nhân dân tỉnh"),
-            "uy ban nhan dan tinh"
-        );
-        assert_eq!(
-            fold_diacritics("ĐỒNG CHÍ ĐỖ HỮU QUYẾT"),
-            "dong chi do huu quyet"
-        );
+        assert_eq!(fold_diacritics("Ủy ban nhân dân tỉnh"), "uy ban nhan dan tinh");
+        assert_eq!(fold_diacritics("ĐỒNG CHÍ ĐỖ HỮU QUYẾT"), "dong chi do huu quyet");
         assert_eq!(fold_diacritics("ăâêôơư ẮẰẲẴẶ"), "aaeoou aaaaa");
     }
 
@@ -122,9 +170,7 @@ mod tests {
     #[test]
     fn slug_of_the_seed_article_title() {
         assert_eq!(
-            slugify(
-                "Hội nghị tổng kết công tác Đảng năm 2022 và triển khai nhiệm vụ công tác năm 2023"
-            ),
+            slugify("Hội nghị tổng kết công tác Đảng năm 2022 và triển khai nhiệm vụ công tác năm 2023"),
             "hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023"
         );
     }
@@ -155,9 +201,32 @@ mod tests {
             ),
             "Ngày 26/12&27 Ảnh: Đ/c A"
         );
-        assert_eq!(
-            html_to_text("a &#7843; &#x1EA3; &bogus b"),
-            "a ả ả &bogus b"
-        );
+        assert_eq!(html_to_text("a &#7843; &#x1EA3; &bogus b"), "a ả ả &bogus b");
+    }
+
+    #[test]
+    fn search_text_is_folded_words_between_spaces() {
+        assert_eq!(search_text("Đảng bộ", "(02373) TT&TT", "<p>Thanh Hóa.</p>"), " dang bo 02373 tt tt thanh hoa ");
+    }
+
+    fn marked(segments: &[Segment]) -> Vec<&str> {
+        segments.iter().filter(|s| s.matched).map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn highlight_marks_words_starting_with_a_term_whatever_the_diacritics() {
+        let terms = vec!["dang".to_string(), "thanh".to_string()];
+        let segments = highlight("Đảng bộ tỉnh Thanh Hóa đang họp; Ban Thanh tra", &terms);
+        assert_eq!(marked(&segments), ["Đảng", "Thanh", "đang", "Thanh"]);
+        let rebuilt: String = segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(rebuilt, "Đảng bộ tỉnh Thanh Hóa đang họp; Ban Thanh tra");
+    }
+
+    #[test]
+    fn highlight_ignores_matches_inside_words_and_marks_whole_characters() {
+        let segments = highlight("Hội nghị tổng kết", &["ngh".to_string(), "ket".to_string(), "ong".to_string()]);
+        assert_eq!(marked(&segments), ["ngh", "kết"]);
+        let decomposed = highlight("Ho\u{0301}a", &["hoa".to_string()]);
+        assert_eq!(marked(&decomposed), ["Ho\u{0301}a"]);
     }
 }

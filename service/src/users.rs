@@ -3,8 +3,7 @@
 use chrono::{DateTime, Utc};
 use entity::user::{self, Role};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 
 use crate::passwords::hash_password;
@@ -14,9 +13,7 @@ pub const MIN_PASSWORD_CHARS: usize = 12;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CreateUserError {
-    #[error(
-        "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–32 ký tự)."
-    )]
+    #[error("Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–32 ký tự).")]
     InvalidUsername,
     #[error("Địa chỉ email không hợp lệ.")]
     InvalidEmail,
@@ -44,15 +41,11 @@ pub async fn create(
     let username = new.username.trim();
     let email = new.email.trim();
     let username_ok = (3..=32).contains(&username.len())
-        && username
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+        && username.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
     if !username_ok {
         return Err(CreateUserError::InvalidUsername);
     }
-    let email_ok = email
-        .split_once('@')
-        .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
+    let email_ok = email.split_once('@').is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
         && !email.chars().any(char::is_whitespace);
     if !email_ok {
         return Err(CreateUserError::InvalidEmail);
@@ -61,21 +54,13 @@ pub async fn create(
         return Err(CreateUserError::PasswordTooShort);
     }
     let taken = user::Entity::find()
-        .filter(
-            Condition::any()
-                .add(user::Column::Username.eq(username))
-                .add(user::Column::Email.eq(email)),
-        )
+        .filter(Condition::any().add(user::Column::Username.eq(username)).add(user::Column::Email.eq(email)))
         .count(db)
         .await?;
     if taken > 0 {
         return Err(CreateUserError::AlreadyExists);
     }
-    let display_name = if new.display_name.trim().is_empty() {
-        username
-    } else {
-        new.display_name.trim()
-    };
+    let display_name = if new.display_name.trim().is_empty() { username } else { new.display_name.trim() };
     Ok(user::ActiveModel {
         username: Set(username.to_owned()),
         email: Set(email.to_owned()),
@@ -94,12 +79,6 @@ pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
     user::Entity::find().count(db).await
 }
 
-pub async fn find_by_username(
-    db: &impl ConnectionTrait,
-    username: &str,
-) -> Result<Option<user::Model>, DbErr> {
-    user::Entity::find()
-        .filter(user::Column::Username.eq(username))
-        .one(db)
-        .await
+pub async fn find_by_username(db: &impl ConnectionTrait, username: &str) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await
 }

@@ -14,28 +14,19 @@ pub struct StoredVisitorStats {
     pub widget_visible: bool,
 }
 
-pub async fn stored_stats(
-    db: &impl ConnectionTrait,
-    today: NaiveDate,
-) -> Result<StoredVisitorStats, DbErr> {
+pub async fn stored_stats(db: &impl ConnectionTrait, today: NaiveDate) -> Result<StoredVisitorStats, DbErr> {
     let counter = visitor_counter::Entity::find_by_id(1).one(db).await?;
     let daily = visitor_daily::Entity::find_by_id(today).one(db).await?;
     Ok(StoredVisitorStats {
         today: daily.map_or(0, |d| d.visits),
-        total: counter
-            .as_ref()
-            .map_or(0, |c| c.starting_offset + c.counted_visits),
+        total: counter.as_ref().map_or(0, |c| c.starting_offset + c.counted_visits),
         widget_visible: counter.is_none_or(|c| c.widget_visible),
     })
 }
 
 /// Creates the counter row with this starting offset if it does not exist yet.
 pub async fn ensure_counter(db: &impl ConnectionTrait, starting_offset: i64) -> Result<(), DbErr> {
-    if visitor_counter::Entity::find_by_id(1)
-        .one(db)
-        .await?
-        .is_none()
-    {
+    if visitor_counter::Entity::find_by_id(1).one(db).await?.is_none() {
         visitor_counter::ActiveModel {
             id: Set(1),
             starting_offset: Set(starting_offset),

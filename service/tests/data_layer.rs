@@ -12,8 +12,7 @@ use service::import::import_jsonl;
 use service::users::{CreateUserError, NewUser};
 use service::{articles, categories, demo, site, visitors};
 
-const SEED_SLUG: &str =
-    "hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023";
+const SEED_SLUG: &str = "hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023";
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 3, 0, 0).unwrap()
@@ -35,78 +34,42 @@ fn article_line(index: usize, category: &str, title_suffix: &str) -> String {
 async fn demo_seed_fills_an_empty_database_once() {
     let test = TestDatabase::new().await;
     let db = &test.db;
-    let report = demo::seed_if_empty(db, now())
-        .await
-        .unwrap()
-        .expect("an empty database is seeded");
+    let report = demo::seed_if_empty(db, now()).await.unwrap().expect("an empty database is seeded");
     assert_eq!((report.inserted, report.errors.len()), (8, 0));
-    assert!(
-        demo::seed_if_empty(db, now()).await.unwrap().is_none(),
-        "a second start seeds nothing"
-    );
+    assert!(demo::seed_if_empty(db, now()).await.unwrap().is_none(), "a second start seeds nothing");
 
-    let seed = articles::published_by_slug(db.reader(), SEED_SLUG, now())
-        .await
-        .unwrap()
-        .expect("the seed article");
-    assert_eq!(
-        seed.title,
-        "Hội nghị tổng kết công tác Đảng năm 2022 và triển khai nhiệm vụ công tác năm 2023"
-    );
-    assert_eq!(
-        seed.published_at.unwrap().to_rfc3339(),
-        "2022-12-26T01:30:00+00:00"
-    );
+    let seed = articles::published_by_slug(db.reader(), SEED_SLUG, now()).await.unwrap().expect("the seed article");
+    assert_eq!(seed.title, "Hội nghị tổng kết công tác Đảng năm 2022 và triển khai nhiệm vụ công tác năm 2023");
+    assert_eq!(seed.published_at.unwrap().to_rfc3339(), "2022-12-26T01:30:00+00:00");
     assert!(seed.search_text.contains("hoi nghi tong ket cong tac dang"));
-    let category = categories::find_by_id(db.reader(), seed.category_id)
-        .await
-        .unwrap()
-        .unwrap();
+    let category = categories::find_by_id(db.reader(), seed.category_id).await.unwrap().unwrap();
     assert_eq!(category.name, "Đảng bộ");
-    let parent = categories::find_by_id(db.reader(), category.parent_id.unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let parent = categories::find_by_id(db.reader(), category.parent_id.unwrap()).await.unwrap().unwrap();
     assert_eq!(parent.slug, "tin-tuc-su-kien");
 
     let settings = site::settings(db.reader()).await.unwrap().unwrap();
     assert_eq!(settings.responsible_person, "Ông Đỗ Hữu Quyết - Giám đốc");
     let groups = site::web_link_groups(db.reader()).await.unwrap();
     assert_eq!(
-        groups
-            .iter()
-            .map(|(g, _)| g.name.as_str())
-            .collect::<Vec<_>>(),
+        groups.iter().map(|(g, _)| g.name.as_str()).collect::<Vec<_>>(),
         ["Liên kết chính phủ", "Liên kết địa phương"]
     );
     assert_eq!(groups[0].1.len(), 3);
-    let stats = visitors::stored_stats(db.reader(), now().date_naive())
-        .await
-        .unwrap();
+    let stats = visitors::stored_stats(db.reader(), now().date_naive()).await.unwrap();
     assert_eq!((stats.total, stats.today), (7_837_536, 0));
     test.finish().await;
 }
 
 #[tokio::test]
 async fn the_seed_article_is_stored_exactly_as_the_reference_page() {
-    let reference = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/seed-article.md"
-    ))
-    .expect("../shared/seed-article.md beside the repository holds the reference page");
-    let body = reference
-        .split("```text")
-        .nth(2)
-        .and_then(|rest| rest.split("```").next())
-        .unwrap();
+    let reference = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seed-article.md"))
+        .expect("../shared/seed-article.md beside the repository holds the reference page");
+    let body = reference.split("```text").nth(2).and_then(|rest| rest.split("```").next()).unwrap();
     let expected: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
 
     let test = TestDatabase::new().await;
     demo::seed_if_empty(&test.db, now()).await.unwrap();
-    let seed = articles::published_by_slug(test.db.reader(), SEED_SLUG, now())
-        .await
-        .unwrap()
-        .unwrap();
+    let seed = articles::published_by_slug(test.db.reader(), SEED_SLUG, now()).await.unwrap().unwrap();
     let mut shown = vec![seed.summary.clone()];
     shown.extend(
         seed.body_html
@@ -124,60 +87,27 @@ async fn the_seed_article_is_stored_exactly_as_the_reference_page() {
 async fn importing_two_thousand_articles_twice_creates_them_once() {
     let test = TestDatabase::new().await;
     let db = &test.db;
-    let file: String = (0..2000)
-        .map(|i| {
-            article_line(
-                i,
-                if i % 2 == 0 {
-                    "Tin tức"
-                } else {
-                    "Chuyển đổi số"
-                },
-                "",
-            ) + "\n"
-        })
-        .collect();
+    let file: String =
+        (0..2000).map(|i| article_line(i, if i % 2 == 0 { "Tin tức" } else { "Chuyển đổi số" }, "") + "\n").collect();
     let mut progress_calls = 0;
-    let first = import_jsonl(db, file.as_bytes(), now(), |_| progress_calls += 1)
-        .await
-        .unwrap();
-    assert_eq!(
-        (first.inserted, first.updated, first.unchanged),
-        (2000, 0, 0)
-    );
+    let first = import_jsonl(db, file.as_bytes(), now(), |_| progress_calls += 1).await.unwrap();
+    assert_eq!((first.inserted, first.updated, first.unchanged), (2000, 0, 0));
     assert!(first.errors.is_empty());
     assert!(progress_calls >= 10, "progress is reported batch by batch");
-    assert_eq!(
-        categories::all(db.reader()).await.unwrap().len(),
-        2,
-        "categories are created once"
-    );
+    assert_eq!(categories::all(db.reader()).await.unwrap().len(), 2, "categories are created once");
 
-    let second = import_jsonl(db, file.as_bytes(), now(), |_| {})
-        .await
-        .unwrap();
-    assert_eq!(
-        (second.inserted, second.updated, second.unchanged),
-        (0, 0, 2000)
-    );
+    let second = import_jsonl(db, file.as_bytes(), now(), |_| {}).await.unwrap();
+    assert_eq!((second.inserted, second.updated, second.unchanged), (0, 0, 2000));
     assert_eq!(articles::count(db.reader()).await.unwrap(), 2000);
 
     let changed = article_line(7, "Chuyển đổi số", " (cập nhật)");
-    let third = import_jsonl(db, changed.as_bytes(), now(), |_| {})
-        .await
-        .unwrap();
+    let third = import_jsonl(db, changed.as_bytes(), now(), |_| {}).await.unwrap();
     assert_eq!(third.updated, 1);
-    let updated = articles::find_by_slug(db.reader(), "bai-viet-so-7")
-        .await
-        .unwrap()
-        .unwrap();
+    let updated = articles::find_by_slug(db.reader(), "bai-viet-so-7").await.unwrap().unwrap();
     assert_eq!(updated.version, 2);
     assert!(updated.title.ends_with("(cập nhật)"));
     let history = articles::revisions(db.reader(), updated.id).await.unwrap();
-    assert_eq!(
-        history.iter().map(|r| r.version).collect::<Vec<_>>(),
-        [1, 2]
-    );
+    assert_eq!(history.iter().map(|r| r.version).collect::<Vec<_>>(), [1, 2]);
     test.finish().await;
 }
 
@@ -192,14 +122,9 @@ async fn bad_lines_are_reported_by_number_and_the_rest_imports() {
         article_line(3, "Tin tức", ""),
     ]
     .join("\n");
-    let report = import_jsonl(&test.db, file.as_bytes(), now(), |_| {})
-        .await
-        .unwrap();
+    let report = import_jsonl(&test.db, file.as_bytes(), now(), |_| {}).await.unwrap();
     assert_eq!(report.inserted, 2);
-    assert_eq!(
-        report.errors.iter().map(|e| e.line).collect::<Vec<_>>(),
-        [2, 4]
-    );
+    assert_eq!(report.errors.iter().map(|e| e.line).collect::<Vec<_>>(), [2, 4]);
     assert!(report.errors[0].message.contains("missing field"));
     assert!(report.errors[1].message.contains("slug"));
     test.finish().await;
@@ -209,64 +134,26 @@ async fn bad_lines_are_reported_by_number_and_the_rest_imports() {
 async fn readers_see_only_published_articles_whose_time_has_come() {
     let test = TestDatabase::new().await;
     let db = &test.db;
-    let lines = [
-        article_line(1, "Tin tức", ""),
-        article_line(2, "Tin tức", ""),
-    ]
-    .join("\n");
-    import_jsonl(db, lines.as_bytes(), now(), |_| {})
-        .await
-        .unwrap();
+    let lines = [article_line(1, "Tin tức", ""), article_line(2, "Tin tức", "")].join("\n");
+    import_jsonl(db, lines.as_bytes(), now(), |_| {}).await.unwrap();
 
-    let scheduled = articles::find_by_slug(db.reader(), "bai-viet-so-1")
-        .await
-        .unwrap()
-        .unwrap();
+    let scheduled = articles::find_by_slug(db.reader(), "bai-viet-so-1").await.unwrap().unwrap();
     let mut scheduled = scheduled.into_active_model();
     scheduled.published_at = Set(Some(now() + Duration::hours(2)));
     let txn = db.begin_write().await.unwrap();
     scheduled.update(&txn).await.unwrap();
-    let draft = articles::find_by_slug(db.reader(), "bai-viet-so-2")
-        .await
-        .unwrap()
-        .unwrap();
+    let draft = articles::find_by_slug(db.reader(), "bai-viet-so-2").await.unwrap().unwrap();
     let mut draft = draft.into_active_model();
     draft.status = Set(ArticleStatus::Draft);
     draft.update(&txn).await.unwrap();
     txn.commit().await.unwrap();
 
-    assert!(
-        articles::published_by_slug(db.reader(), "bai-viet-so-1", now())
-            .await
-            .unwrap()
-            .is_none()
-    );
-    assert!(
-        articles::published_by_slug(db.reader(), "bai-viet-so-2", now())
-            .await
-            .unwrap()
-            .is_none()
-    );
-    assert!(
-        articles::latest_published(db.reader(), now(), 10)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(articles::published_by_slug(db.reader(), "bai-viet-so-1", now()).await.unwrap().is_none());
+    assert!(articles::published_by_slug(db.reader(), "bai-viet-so-2", now()).await.unwrap().is_none());
+    assert!(articles::latest_published(db.reader(), now(), 10).await.unwrap().is_empty());
     let later = now() + Duration::hours(3);
-    assert!(
-        articles::published_by_slug(db.reader(), "bai-viet-so-1", later)
-            .await
-            .unwrap()
-            .is_some()
-    );
-    assert_eq!(
-        articles::latest_published(db.reader(), later, 10)
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert!(articles::published_by_slug(db.reader(), "bai-viet-so-1", later).await.unwrap().is_some());
+    assert_eq!(articles::latest_published(db.reader(), later, 10).await.unwrap().len(), 1);
     test.finish().await;
 }
 
@@ -283,18 +170,11 @@ async fn concurrent_write_transactions_never_fail_with_busy() {
     let writers = 40;
     let mut tasks = tokio::task::JoinSet::new();
     for index in 0..writers {
-        let db = if index % 2 == 0 {
-            test.db.clone()
-        } else {
-            second.clone()
-        };
+        let db = if index % 2 == 0 { test.db.clone() } else { second.clone() };
         tasks.spawn(async move {
             let txn = db.begin_write().await?;
             // Read first, then write: the pattern that fails with SQLITE_BUSY in a deferred transaction.
-            let counter = visitor_counter::Entity::find_by_id(1)
-                .one(&txn)
-                .await?
-                .expect("the counter row");
+            let counter = visitor_counter::Entity::find_by_id(1).one(&txn).await?.expect("the counter row");
             visitor_counter::Entity::update_many()
                 .col_expr(
                     visitor_counter::Column::CountedVisits,
@@ -307,13 +187,9 @@ async fn concurrent_write_transactions_never_fail_with_busy() {
         });
     }
     while let Some(result) = tasks.join_next().await {
-        result
-            .expect("the task ran")
-            .expect("no write transaction failed");
+        result.expect("the task ran").expect("no write transaction failed");
     }
-    let stats = visitors::stored_stats(test.db.reader(), now().date_naive())
-        .await
-        .unwrap();
+    let stats = visitors::stored_stats(test.db.reader(), now().date_naive()).await.unwrap();
     assert_eq!(stats.total, writers);
     second.close().await.unwrap();
     test.finish().await;
@@ -330,24 +206,11 @@ async fn accounts_are_validated_and_unique() {
         password,
         role: Role::Admin,
     };
-    let admin = service::users::create(
-        &txn,
-        new("quantri", "qt@thanhhoa.gov.vn", "mat-khau-rat-dai"),
-        now(),
-    )
-    .await
-    .unwrap();
-    assert!(service::passwords::verify_password(
-        "mat-khau-rat-dai",
-        &admin.password_hash
-    ));
+    let admin =
+        service::users::create(&txn, new("quantri", "qt@thanhhoa.gov.vn", "mat-khau-rat-dai"), now()).await.unwrap();
+    assert!(service::passwords::verify_password("mat-khau-rat-dai", &admin.password_hash));
     assert!(matches!(
-        service::users::create(
-            &txn,
-            new("quantri", "khac@thanhhoa.gov.vn", "mat-khau-rat-dai"),
-            now()
-        )
-        .await,
+        service::users::create(&txn, new("quantri", "khac@thanhhoa.gov.vn", "mat-khau-rat-dai"), now()).await,
         Err(CreateUserError::AlreadyExists)
     ));
     assert!(matches!(
@@ -355,12 +218,7 @@ async fn accounts_are_validated_and_unique() {
         Err(CreateUserError::InvalidUsername)
     ));
     assert!(matches!(
-        service::users::create(
-            &txn,
-            new("bientap", "khong-phai-email", "mat-khau-rat-dai"),
-            now()
-        )
-        .await,
+        service::users::create(&txn, new("bientap", "khong-phai-email", "mat-khau-rat-dai"), now()).await,
         Err(CreateUserError::InvalidEmail)
     ));
     assert!(matches!(
@@ -369,5 +227,72 @@ async fn accounts_are_validated_and_unique() {
     ));
     txn.commit().await.unwrap();
     assert_eq!(service::users::count(test.db.reader()).await.unwrap(), 1);
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn search_ignores_case_and_diacritics_in_both_directions() {
+    let test = TestDatabase::new().await;
+    let db = &test.db;
+    demo::seed_if_empty(db, now()).await.unwrap();
+    let run = |query: &'static str, filters: service::search::Filters| async move {
+        let terms = service::search::terms(query);
+        let page = service::search::search(db.reader(), &terms, &filters, now(), 1, 20).await.unwrap();
+        page.hits.into_iter().map(|hit| hit.slug).collect::<Vec<_>>()
+    };
+    let all = service::search::Filters::default;
+    let with_marks = run("Đảng bộ", all()).await;
+    assert_eq!(with_marks.first().map(String::as_str), Some(SEED_SLUG), "the title match ranks first");
+    assert_eq!(run("dang bo", all()).await, with_marks, "folded and accented queries find the same");
+    assert_eq!(run("DANG BO", all()).await, with_marks);
+    assert!(
+        run("thanh hoa", all()).await.contains(&"thanh-hoa-day-manh-chuyen-doi-so-trong-co-quan-nha-nuoc".to_string())
+    );
+    assert!(run("zzzz khong co", all()).await.is_empty());
+    assert!(run("  ", all()).await.is_empty());
+    assert!(run("%", all()).await.is_empty(), "a LIKE wildcard is not a wildcard");
+
+    let digital = categories::find_by_slug(db.reader(), "chuyen-doi-so").await.unwrap().unwrap();
+    let in_category = run("so", service::search::Filters { category_ids: Some(vec![digital.id]), ..all() }).await;
+    assert_eq!(in_category.len(), 2, "{in_category:?}");
+    let december_26 = Utc.with_ymd_and_hms(2022, 12, 25, 17, 0, 0).unwrap();
+    let from_the_26th = run("hoi nghi", service::search::Filters { from: Some(december_26), ..all() }).await;
+    assert_eq!(from_the_26th, [SEED_SLUG]);
+    let before_the_26th = run("hoi nghi", service::search::Filters { until: Some(december_26), ..all() }).await;
+    assert!(!before_the_26th.contains(&SEED_SLUG.to_string()));
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn a_changed_slug_leaves_a_redirect_behind() {
+    let test = TestDatabase::new().await;
+    let db = &test.db;
+    let lines = [article_line(1, "Tin tức", ""), article_line(2, "Tin tức", "")].join("\n");
+    import_jsonl(db, lines.as_bytes(), now(), |_| {}).await.unwrap();
+    let article = articles::find_by_slug(db.reader(), "bai-viet-so-1").await.unwrap().unwrap();
+
+    let txn = db.begin_write().await.unwrap();
+    articles::change_slug(&txn, article.id, "bai-moi", now()).await.unwrap();
+    articles::change_slug(&txn, article.id, "bai-moi-hon", now()).await.unwrap();
+    assert!(matches!(
+        articles::change_slug(&txn, article.id, "bai-viet-so-2", now()).await,
+        Err(articles::ChangeSlugError::Taken)
+    ));
+    assert!(matches!(
+        articles::change_slug(&txn, article.id, "Bài Mới", now()).await,
+        Err(articles::ChangeSlugError::InvalidSlug)
+    ));
+    txn.commit().await.unwrap();
+
+    for old in ["bai-viet-so-1", "bai-moi"] {
+        assert_eq!(articles::moved_to(db.reader(), old, now()).await.unwrap().as_deref(), Some("bai-moi-hon"));
+    }
+    assert_eq!(articles::moved_to(db.reader(), "khong-co", now()).await.unwrap(), None);
+
+    let txn = db.begin_write().await.unwrap();
+    articles::change_slug(&txn, article.id, "bai-viet-so-1", now()).await.unwrap();
+    txn.commit().await.unwrap();
+    assert_eq!(articles::moved_to(db.reader(), "bai-viet-so-1", now()).await.unwrap(), None, "its own address again");
+    assert_eq!(articles::moved_to(db.reader(), "bai-moi-hon", now()).await.unwrap().as_deref(), Some("bai-viet-so-1"));
     test.finish().await;
 }

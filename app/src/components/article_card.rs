@@ -9,16 +9,14 @@ use crate::models::ArticleSummary;
 pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> impl IntoView {
     let url = article.url();
     let datetime = article.published_at.to_rfc3339();
-    let class = if lead {
-        "article-card lead-story"
-    } else {
-        "article-card"
-    };
+    let class = if lead { "article-card lead-story" } else { "article-card" };
+    // The lead story's photo is above the fold: load it at once; the rest as the reader scrolls.
+    let loading = if lead { "eager" } else { "lazy" };
     view! {
         <article class=class>
             {article.cover_image.map(|src| view! {
                 <a class="thumb" href=url.clone() tabindex="-1" aria-hidden="true">
-                    <img src=src alt="" loading="lazy" width="800" height="500"/>
+                    <img src=src alt="" loading=loading width="800" height="500"/>
                 </a>
             })}
             <div class="card-text">

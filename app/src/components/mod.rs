@@ -2,8 +2,12 @@
 
 mod article_card;
 mod breadcrumb;
+mod error_message;
+mod page_meta;
 mod pagination;
 
 pub use article_card::ArticleCard;
 pub use breadcrumb::{Breadcrumb, CategoryAnchor};
+pub use error_message::ErrorMessage;
+pub use page_meta::PageMeta;
 pub use pagination::Pagination;

@@ -1,14 +1,11 @@
 use leptos::prelude::*;
 
-/// Page links with stable URLs (`?page=N`); page 1 is the bare URL.
+/// Page links with stable URLs (`page=N` added to `base_url`'s query); page 1 is `base_url` itself.
 #[component]
 pub fn Pagination(base_url: String, page: u64, total_pages: u64) -> impl IntoView {
+    let separator = if base_url.contains('?') { '&' } else { '?' };
     let href = move |n: u64| {
-        if n <= 1 {
-            base_url.clone()
-        } else {
-            format!("{base_url}?page={n}")
-        }
+        if n <= 1 { base_url.clone() } else { format!("{base_url}{separator}page={n}") }
     };
     (total_pages > 1).then(|| {
         view! {

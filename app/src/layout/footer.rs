@@ -22,6 +22,11 @@ pub fn Footer() -> impl IntoView {
                             (true, true) => String::new(),
                         };
                         view! {
+                            <nav class="footer-links" aria-label="Thông tin">
+                                {chrome.pages.into_iter().map(|page| view! { <a href=page.path>{page.title}</a> }).collect_view()}
+                                <a href="/so-do-trang">"Sơ đồ trang"</a>
+                                <a href="/rss.xml">"RSS"</a>
+                            </nav>
                             <p class="footer-agency">{s.agency_name}</p>
                             {(!s.licence.is_empty()).then(|| view! { <p>{s.licence}</p> })}
                             {line("Chịu trách nhiệm: ", s.responsible_person)}

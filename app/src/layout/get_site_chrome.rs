@@ -10,25 +10,22 @@ pub async fn get_site_chrome() -> Result<SiteChrome, ServerFnError> {
 #[cfg(feature = "ssr")]
 mod ssr {
     use leptos::prelude::ServerFnError;
-    use service::{categories, site, visitors};
+    use service::{categories, site, static_pages, visitors};
 
     use crate::format::site_date;
-    use crate::models::{SiteChrome, SiteSettings, VisitorStats, WebLink, WebLinkGroup};
+    use crate::models::{PageLink, SiteChrome, SiteSettings, VisitorStats, WebLink, WebLinkGroup};
     use crate::ssr::{CategoryIndex, app_state, internal_error};
 
     pub async fn load() -> Result<SiteChrome, ServerFnError> {
-        let db = app_state()?.db;
-        let db = db.reader();
-        let settings = site::settings(db)
-            .await
-            .map_err(internal_error)?
-            .unwrap_or_default();
+        let state = app_state()?;
+        let db = state.db.reader();
+        let settings = site::settings(db).await.map_err(internal_error)?.unwrap_or_default();
         let categories = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
         let groups = site::web_link_groups(db).await.map_err(internal_error)?;
-        let stats = visitors::stored_stats(db, site_date(chrono::Utc::now()))
-            .await
-            .map_err(internal_error)?;
+        let pages = static_pages::all(db).await.map_err(internal_error)?;
+        let stats = visitors::stored_stats(db, site_date(chrono::Utc::now())).await.map_err(internal_error)?;
         Ok(SiteChrome {
+            public_url: state.public_url.0,
             settings: SiteSettings {
                 site_name: settings.site_name,
                 agency_name: settings.agency_name,
@@ -46,19 +43,11 @@ mod ssr {
                 .into_iter()
                 .map(|(group, links)| WebLinkGroup {
                     name: group.name,
-                    links: links
-                        .into_iter()
-                        .map(|l| WebLink {
-                            title: l.title,
-                            url: l.url,
-                        })
-                        .collect(),
+                    links: links.into_iter().map(|l| WebLink { title: l.title, url: l.url }).collect(),
                 })
                 .collect(),
-            visitor_stats: stats.widget_visible.then_some(VisitorStats {
-                today: stats.today,
-                total: stats.total,
-            }),
+            pages: pages.into_iter().map(|p| PageLink { path: format!("/trang/{}", p.slug), title: p.title }).collect(),
+            visitor_stats: stats.widget_visible.then_some(VisitorStats { today: stats.today, total: stats.total }),
         })
     }
 }

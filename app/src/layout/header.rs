@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::use_chrome;
+use super::{HeaderSearch, use_chrome};
 
 /// The agency banner and the main menu built from the category tree.
 #[component]
@@ -21,6 +21,7 @@ pub fn Header() -> impl IntoView {
                                         <span class="brand-agency">{settings.agency_name}</span>
                                     </span>
                                 </a>
+                                <HeaderSearch/>
                             </div>
                             <nav class="main-menu" aria-label="Chuyên mục">
                                 <ul>

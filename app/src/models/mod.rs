@@ -2,10 +2,12 @@
 
 mod article;
 mod category;
+mod search;
 mod site;
 mod visitor;
 
-pub use article::{Article, ArticleSummary};
+pub use article::{Article, ArticleSummary, article_url};
 pub use category::{CategoryLink, MenuItem};
-pub use site::{SiteChrome, SiteSettings, WebLink, WebLinkGroup};
+pub use search::{SearchHit, TextSegment};
+pub use site::{PageLink, SiteChrome, SiteSettings, WebLink, WebLinkGroup};
 pub use visitor::VisitorStats;

@@ -30,12 +30,23 @@ pub struct WebLinkGroup {
     pub links: Vec<WebLink>,
 }
 
+/// A link to a content page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLink {
+    pub path: String,
+    pub title: String,
+}
+
 /// Everything around the page content that every page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteChrome {
+    /// The address readers reach the site at, without a trailing slash, for canonical URLs and feeds.
+    pub public_url: String,
     pub settings: SiteSettings,
     pub menu: Vec<MenuItem>,
     pub web_link_groups: Vec<WebLinkGroup>,
+    /// "Giới thiệu", "Liên hệ" and other content pages, in order.
+    pub pages: Vec<PageLink>,
     /// `None` when an administrator has hidden the widget.
     pub visitor_stats: Option<VisitorStats>,
 }

@@ -4,5 +4,8 @@ pub mod article;
 pub mod category;
 pub mod home;
 mod not_found;
+pub mod search;
+pub mod site_map;
+pub mod static_page;
 
 pub use not_found::{NotFound, set_not_found_status};

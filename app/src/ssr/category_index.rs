@@ -13,21 +13,12 @@ pub struct CategoryIndex {
 
 impl CategoryIndex {
     pub fn new(ordered: Vec<category::Model>) -> Self {
-        let position_by_id = ordered
-            .iter()
-            .enumerate()
-            .map(|(index, c)| (c.id, index))
-            .collect();
-        Self {
-            ordered,
-            position_by_id,
-        }
+        let position_by_id = ordered.iter().enumerate().map(|(index, c)| (c.id, index)).collect();
+        Self { ordered, position_by_id }
     }
 
     pub fn get(&self, id: i32) -> Option<&category::Model> {
-        self.position_by_id
-            .get(&id)
-            .map(|&index| &self.ordered[index])
+        self.position_by_id.get(&id).map(|&index| &self.ordered[index])
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&category::Model> {
@@ -36,14 +27,8 @@ impl CategoryIndex {
 
     pub fn link(&self, id: i32) -> CategoryLink {
         self.get(id).map_or_else(
-            || CategoryLink {
-                slug: String::new(),
-                name: String::new(),
-            },
-            |c| CategoryLink {
-                slug: c.slug.clone(),
-                name: c.name.clone(),
-            },
+            || CategoryLink { slug: String::new(), name: String::new() },
+            |c| CategoryLink { slug: c.slug.clone(), name: c.name.clone() },
         )
     }
 
@@ -72,14 +57,27 @@ impl CategoryIndex {
         let mut next = 0;
         while next < ids.len() && ids.len() <= self.ordered.len() {
             let parent = ids[next];
-            ids.extend(
-                self.children(Some(parent))
-                    .map(|c| c.id)
-                    .filter(|child| *child != id),
-            );
+            ids.extend(self.children(Some(parent)).map(|c| c.id).filter(|child| *child != id));
             next += 1;
         }
         ids
+    }
+
+    /// Every category, each followed by its sub-categories (depth first), for pickers.
+    pub fn tree_order(&self) -> Vec<&category::Model> {
+        let mut ordered = Vec::with_capacity(self.ordered.len());
+        let mut stack: Vec<&category::Model> = self.children(None).collect();
+        stack.reverse();
+        while let Some(category) = stack.pop() {
+            if ordered.len() > self.ordered.len() {
+                break;
+            }
+            ordered.push(category);
+            let mut children: Vec<_> = self.children(Some(category.id)).collect();
+            children.reverse();
+            stack.extend(children);
+        }
+        ordered
     }
 
     /// The main menu: top-level categories shown in the menu, with their visible children.
@@ -88,11 +86,7 @@ impl CategoryIndex {
             .filter(|c| c.show_in_menu)
             .map(|top| MenuItem {
                 category: self.link(top.id),
-                children: self
-                    .children(Some(top.id))
-                    .filter(|c| c.show_in_menu)
-                    .map(|c| self.link(c.id))
-                    .collect(),
+                children: self.children(Some(top.id)).filter(|c| c.show_in_menu).map(|c| self.link(c.id)).collect(),
             })
             .collect()
     }
@@ -142,22 +136,19 @@ mod tests {
     fn menu_lists_top_level_categories_with_children() {
         let menu = index().menu();
         assert_eq!(menu.len(), 2);
-        assert_eq!(
-            menu[0]
-                .children
-                .iter()
-                .map(|c| c.slug.as_str())
-                .collect::<Vec<_>>(),
-            ["hoat-dong", "dang-bo"]
-        );
+        assert_eq!(menu[0].children.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>(), ["hoat-dong", "dang-bo"]);
+    }
+
+    #[test]
+    fn tree_order_puts_children_under_their_parent() {
+        let index = index();
+        let slugs: Vec<_> = index.tree_order().into_iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(slugs, ["tin-tuc", "hoat-dong", "dang-bo", "chi-bo", "thong-bao"]);
     }
 
     #[test]
     fn a_cycle_in_stored_data_does_not_hang() {
-        let looped = CategoryIndex::new(vec![
-            category(1, Some(2), "a", 0),
-            category(2, Some(1), "b", 0),
-        ]);
+        let looped = CategoryIndex::new(vec![category(1, Some(2), "a", 0), category(2, Some(1), "b", 0)]);
         assert!(looped.breadcrumb(1).len() <= 3);
         assert_eq!(looped.subtree_ids(1).len(), 2);
     }

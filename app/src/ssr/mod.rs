@@ -4,14 +4,14 @@ mod category_index;
 mod state;
 
 pub use category_index::CategoryIndex;
-pub use state::{AppState, app_state, internal_error};
+pub use state::{AppState, PublicUrl, app_state, internal_error};
 
-use entity::article;
+use service::articles::ArticleListing;
 
 use crate::models::ArticleSummary;
 
 /// The listing form of a stored article. Articles reach readers only when published, so they have a date.
-pub fn article_summary(row: article::Model, categories: &CategoryIndex) -> ArticleSummary {
+pub fn article_summary(row: ArticleListing, categories: &CategoryIndex) -> ArticleSummary {
     ArticleSummary {
         category: categories.link(row.category_id),
         published_at: row.published_at.unwrap_or(row.updated_at),

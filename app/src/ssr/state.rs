@@ -7,7 +7,13 @@ use service::Database;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Database,
+    /// The address readers reach the site at, without a trailing slash (`PORTAL_PUBLIC_URL`).
+    pub public_url: PublicUrl,
 }
+
+/// The site's public base URL, e.g. `https://stttt.thanhhoa.gov.vn`.
+#[derive(Clone, Debug)]
+pub struct PublicUrl(pub String);
 
 /// The state `leptos_routes_with_context` provides to every page render and server function.
 pub fn app_state() -> Result<AppState, ServerFnError> {

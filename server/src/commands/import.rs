@@ -15,14 +15,11 @@ pub async fn run(config: Config, path: &Path) -> Result<ExitCode, String> {
     let db = super::connect(&config).await?;
     let bar = ProgressBar::new(size);
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} ({eta})")
-            .expect("a valid progress template"),
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} ({eta})").expect("a valid progress template"),
     );
-    let report = import_jsonl(&db, BufReader::new(file), chrono::Utc::now(), |bytes| {
-        bar.set_position(bytes)
-    })
-    .await
-    .map_err(|e| format!("the import stopped: {e}"))?;
+    let report = import_jsonl(&db, BufReader::new(file), chrono::Utc::now(), |bytes| bar.set_position(bytes))
+        .await
+        .map_err(|e| format!("the import stopped: {e}"))?;
     bar.finish_and_clear();
     db.close().await.map_err(|e| e.to_string())?;
     for error in &report.errors {
@@ -36,9 +33,5 @@ pub async fn run(config: Config, path: &Path) -> Result<ExitCode, String> {
         report.unchanged,
         report.errors.len()
     );
-    Ok(if report.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -10,10 +10,7 @@ use service::Database;
 use crate::config::{Config, redact_url};
 
 async fn connect(config: &Config) -> Result<Database, String> {
-    Database::connect(&config.database_url).await.map_err(|e| {
-        format!(
-            "cannot open the database {}: {e}",
-            redact_url(&config.database_url)
-        )
-    })
+    Database::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database {}: {e}", redact_url(&config.database_url)))
 }

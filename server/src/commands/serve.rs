@@ -1,6 +1,6 @@
 use std::process::ExitCode;
 
-use app::ssr::AppState;
+use app::ssr::{AppState, PublicUrl};
 use entity::user::Role;
 use service::users::{self, NewUser};
 use service::{Database, demo};
@@ -14,13 +14,9 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
     let db = super::connect(&config).await?;
     prepare_database(&db, &config).await?;
     let addr = config.leptos_options.site_addr;
-    let state = AppState {
-        leptos_options: config.leptos_options,
-        db: db.clone(),
-    };
-    let listener = TcpListener::bind(addr)
-        .await
-        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let state =
+        AppState { leptos_options: config.leptos_options, db: db.clone(), public_url: PublicUrl(config.public_url) };
+    let listener = TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, build_router(state))
         .with_graceful_shutdown(shutdown_signal())
@@ -35,18 +31,11 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
 async fn prepare_database(db: &Database, config: &Config) -> Result<(), String> {
     let now = chrono::Utc::now();
     if config.demo_content
-        && let Some(report) = demo::seed_if_empty(db, now)
-            .await
-            .map_err(|e| e.to_string())?
+        && let Some(report) = demo::seed_if_empty(db, now).await.map_err(|e| e.to_string())?
     {
-        tracing::info!(
-            articles = report.inserted,
-            "the empty database was filled with the demo content"
-        );
+        tracing::info!(articles = report.inserted, "the empty database was filled with the demo content");
     }
-    demo::ensure_site_rows(db)
-        .await
-        .map_err(|e| e.to_string())?;
+    demo::ensure_site_rows(db).await.map_err(|e| e.to_string())?;
     if let Some(admin) = &config.bootstrap_admin {
         bootstrap_admin(db, admin, now).await?;
     }
@@ -69,9 +58,8 @@ async fn bootstrap_admin(
         password: &admin.password,
         role: Role::Admin,
     };
-    let created = users::create(&txn, new, now)
-        .await
-        .map_err(|e| format!("cannot create the first administrator: {e}"))?;
+    let created =
+        users::create(&txn, new, now).await.map_err(|e| format!("cannot create the first administrator: {e}"))?;
     txn.commit().await.map_err(|e| e.to_string())?;
     tracing::info!(username = %created.username, "created the first administrator");
     Ok(())

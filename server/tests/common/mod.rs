@@ -1,6 +1,6 @@
 //! A portal on a fresh SQLite database with the demo content, answering requests in-process.
 
-use app::ssr::AppState;
+use app::ssr::{AppState, PublicUrl};
 use axum::Router;
 use axum::body::Body;
 use http::{Request, StatusCode};
@@ -9,8 +9,7 @@ use leptos::config::LeptosOptions;
 use service::{Database, demo};
 use tower::ServiceExt;
 
-pub const SEED_SLUG: &str =
-    "hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023";
+pub const SEED_SLUG: &str = "hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023";
 
 pub struct TestPortal {
     router: Router,
@@ -20,6 +19,7 @@ pub struct TestPortal {
 
 pub struct Page {
     pub status: StatusCode,
+    pub location: Option<String>,
     pub content_type: String,
     pub html: String,
 }
@@ -27,24 +27,14 @@ pub struct Page {
 impl TestPortal {
     pub async fn with_demo() -> Self {
         let folder = tempfile::tempdir().expect("a temporary folder");
-        let db = Database::connect(&format!("sqlite://{}/portal.db", folder.path().display()))
-            .await
-            .unwrap();
+        let db = Database::connect(&format!("sqlite://{}/portal.db", folder.path().display())).await.unwrap();
         demo::seed_if_empty(&db, chrono::Utc::now()).await.unwrap();
         demo::ensure_site_rows(&db).await.unwrap();
-        let leptos_options = LeptosOptions::builder()
-            .output_name("portal")
-            .site_root(folder.path().display().to_string())
-            .build();
-        let router = server::router::build_router(AppState {
-            leptos_options,
-            db: db.clone(),
-        });
-        Self {
-            router,
-            db,
-            _folder: folder,
-        }
+        let leptos_options =
+            LeptosOptions::builder().output_name("portal").site_root(folder.path().display().to_string()).build();
+        let public_url = PublicUrl("https://portal.example.gov.vn".into());
+        let router = server::router::build_router(AppState { leptos_options, db: db.clone(), public_url });
+        Self { router, db, _folder: folder }
     }
 
     pub async fn get(&self, uri: &str) -> Page {
@@ -56,12 +46,9 @@ impl TestPortal {
             .get(http::header::CONTENT_TYPE)
             .map(|v| v.to_str().unwrap().to_owned())
             .unwrap_or_default();
+        let location = response.headers().get(http::header::LOCATION).map(|v| v.to_str().unwrap().to_owned());
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Page {
-            status,
-            content_type,
-            html: String::from_utf8(bytes.to_vec()).expect("UTF-8 HTML"),
-        }
+        Page { status, location, content_type, html: String::from_utf8(bytes.to_vec()).expect("UTF-8 HTML") }
     }
 }
 

@@ -25,37 +25,20 @@ impl TestDatabase {
     async fn sqlite() -> Self {
         let folder = tempfile::tempdir().expect("a temporary folder");
         let url = format!("sqlite://{}/portal.db", folder.path().display());
-        let db = Database::connect(&url)
-            .await
-            .expect("SQLite opens and migrates");
-        Self {
-            db,
-            url,
-            cleanup: Cleanup::Sqlite(folder),
-        }
+        let db = Database::connect(&url).await.expect("SQLite opens and migrates");
+        Self { db, url, cleanup: Cleanup::Sqlite(folder) }
     }
 
     async fn postgres(admin_url: String) -> Self {
         use sea_orm::ConnectionTrait;
         let name = format!("portal_test_{}_{}", std::process::id(), rand_suffix());
-        let admin = sea_orm::Database::connect(&admin_url)
-            .await
-            .expect("PostgreSQL is reachable");
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE {name}"))
-            .await
-            .expect("create the test database");
+        let admin = sea_orm::Database::connect(&admin_url).await.expect("PostgreSQL is reachable");
+        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create the test database");
         admin.close().await.ok();
-        let (base, _) = admin_url
-            .rsplit_once('/')
-            .expect("a URL with a database name");
+        let (base, _) = admin_url.rsplit_once('/').expect("a URL with a database name");
         let url = format!("{base}/{name}");
         let db = Database::connect(&url).await.expect("PostgreSQL migrates");
-        Self {
-            db,
-            url,
-            cleanup: Cleanup::Postgres { admin_url, name },
-        }
+        Self { db, url, cleanup: Cleanup::Postgres { admin_url, name } }
     }
 
     /// Drops a PostgreSQL test database (a SQLite folder goes away by itself).
@@ -63,13 +46,8 @@ impl TestDatabase {
         use sea_orm::ConnectionTrait;
         self.db.close().await.ok();
         if let Cleanup::Postgres { admin_url, name } = self.cleanup {
-            let admin = sea_orm::Database::connect(&admin_url)
-                .await
-                .expect("PostgreSQL is reachable");
-            admin
-                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .await
-                .ok();
+            let admin = sea_orm::Database::connect(&admin_url).await.expect("PostgreSQL is reachable");
+            admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await.ok();
         }
     }
 }

@@ -1,5 +1,6 @@
 mod get_article_page;
 mod page;
+mod toolbar;
 
-pub use get_article_page::{ArticlePageData, get_article_page};
+pub use get_article_page::{ArticleLookup, ArticlePageData, get_article_page};
 pub use page::ArticlePage;

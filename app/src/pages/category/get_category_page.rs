@@ -18,10 +18,7 @@ pub struct CategoryPageData {
 
 /// Page `page` (from 1) of a category, or `None` when the category or the page does not exist.
 #[server]
-pub async fn get_category_page(
-    slug: String,
-    page: u64,
-) -> Result<Option<CategoryPageData>, ServerFnError> {
+pub async fn get_category_page(slug: String, page: u64) -> Result<Option<CategoryPageData>, ServerFnError> {
     ssr::load(&slug, page).await
 }
 
@@ -47,15 +44,10 @@ mod ssr {
         if page == 0 {
             return Ok(None);
         }
-        let (rows, total) = articles::published_in_categories(
-            db,
-            &index.subtree_ids(category.id),
-            Utc::now(),
-            page,
-            ARTICLES_PER_PAGE,
-        )
-        .await
-        .map_err(internal_error)?;
+        let (rows, total) =
+            articles::published_in_categories(db, &index.subtree_ids(category.id), Utc::now(), page, ARTICLES_PER_PAGE)
+                .await
+                .map_err(internal_error)?;
         let total_pages = total.div_ceil(ARTICLES_PER_PAGE).max(1);
         if page > total_pages {
             return Ok(None);
@@ -64,14 +56,8 @@ mod ssr {
             category: index.link(category.id),
             description: category.description.clone(),
             breadcrumb: index.breadcrumb(category.id),
-            subcategories: index
-                .children(Some(category.id))
-                .map(|c| index.link(c.id))
-                .collect(),
-            articles: rows
-                .into_iter()
-                .map(|row| article_summary(row, &index))
-                .collect(),
+            subcategories: index.children(Some(category.id)).map(|c| index.link(c.id)).collect(),
+            articles: rows.into_iter().map(|row| article_summary(row, &index)).collect(),
             page,
             total_pages,
         }))

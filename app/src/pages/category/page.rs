@@ -1,9 +1,10 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Link;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::get_category_page;
-use crate::components::{ArticleCard, Breadcrumb, CategoryAnchor, Pagination};
+use crate::components::{ArticleCard, Breadcrumb, CategoryAnchor, ErrorMessage, PageMeta, Pagination};
+use crate::layout::use_chrome;
 use crate::pages::NotFound;
 
 #[component]
@@ -14,10 +15,7 @@ pub fn CategoryPage() -> impl IntoView {
         move || {
             let slug = params.read().get("slug").unwrap_or_default();
             // A page number that is not a number leads nowhere, like a page past the last.
-            let page = query
-                .read()
-                .get("page")
-                .map_or(Some(1), |p| p.parse::<u64>().ok());
+            let page = query.read().get("page").map_or(Some(1), |p| p.parse::<u64>().ok());
             (slug, page)
         },
         |(slug, page)| async move {
@@ -27,11 +25,12 @@ pub fn CategoryPage() -> impl IntoView {
             }
         },
     );
+    let chrome = use_chrome();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
             {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(data)) => {
+                match (page.await, chrome.await) {
+                    (Ok(Some(data)), Ok(site)) => {
                         let title = if data.page > 1 {
                             format!("{} - Trang {}", data.category.name, data.page)
                         } else {
@@ -42,9 +41,19 @@ pub fn CategoryPage() -> impl IntoView {
                         } else {
                             data.description.clone()
                         };
+                        let path = if data.page > 1 {
+                            format!("{}?page={}", data.category.url(), data.page)
+                        } else {
+                            data.category.url()
+                        };
                         view! {
-                            <Title text=title/>
-                            <Meta name="description" content=description/>
+                            <PageMeta site title description path/>
+                            <Link
+                                rel="alternate"
+                                type_="application/rss+xml"
+                                title=format!("Tin mới: {}", data.category.name)
+                                href=format!("{}/rss.xml", data.category.url())
+                            />
                             <Breadcrumb trail=data.breadcrumb/>
                             <h1 class="page-title">{data.category.name.clone()}</h1>
                             {(!data.subcategories.is_empty()).then(|| view! {
@@ -67,8 +76,10 @@ pub fn CategoryPage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    (Ok(None), _) => view! { <NotFound/> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => {
+                        view! { <ErrorMessage error/> }.into_any()
+                    }
                 }
             })}
         </Suspense>

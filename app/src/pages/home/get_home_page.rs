@@ -49,29 +49,16 @@ mod ssr {
         let lead = (!latest.is_empty()).then(|| latest.remove(0));
         let mut sections = Vec::new();
         for top in index.children(None).filter(|c| c.show_in_menu) {
-            let (rows, _) = articles::published_in_categories(
-                db,
-                &index.subtree_ids(top.id),
-                now,
-                1,
-                PER_SECTION,
-            )
-            .await
-            .map_err(internal_error)?;
+            let (rows, _) = articles::published_in_categories(db, &index.subtree_ids(top.id), now, 1, PER_SECTION)
+                .await
+                .map_err(internal_error)?;
             if !rows.is_empty() {
                 sections.push(CategorySection {
                     category: index.link(top.id),
-                    articles: rows
-                        .into_iter()
-                        .map(|row| article_summary(row, &index))
-                        .collect(),
+                    articles: rows.into_iter().map(|row| article_summary(row, &index)).collect(),
                 });
             }
         }
-        Ok(HomePageData {
-            lead,
-            latest,
-            sections,
-        })
+        Ok(HomePageData { lead, latest, sections })
     }
 }

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use super::get_home_page;
-use crate::components::{ArticleCard, CategoryAnchor};
+use crate::components::{ArticleCard, CategoryAnchor, ErrorMessage, PageMeta};
 use crate::layout::use_chrome;
 
 #[component]
@@ -12,15 +11,16 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
             {move || Suspend::new(async move {
-                let site_name = chrome.await.map(|c| c.settings.site_name).unwrap_or_default();
-                let data = match page.await {
-                    Ok(data) => data,
-                    Err(error) => return view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                let (data, site) = match (page.await, chrome.await) {
+                    (Ok(data), Ok(site)) => (data, site),
+                    (Err(error), _) | (_, Err(error)) => {
+                        return view! { <ErrorMessage error/> }.into_any();
+                    }
                 };
-                let description = data.lead.as_ref().map(|a| a.summary.clone()).unwrap_or_default();
+                let site_name = site.settings.site_name.clone();
+                let description = format!("{site_name}: tin tức, sự kiện, thông báo và văn bản chỉ đạo.");
                 view! {
-                    <Title text=site_name.clone()/>
-                    <Meta name="description" content=description/>
+                    <PageMeta site title=site_name.clone() description path="/".to_string()/>
                     <h1 class="visually-hidden">{site_name}</h1>
                     <section class="home-top" aria-label="Tin nổi bật">
                         {data.lead.map(|article| view! { <ArticleCard article lead=true/> })}

@@ -1,0 +1,25 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { SEED_SLUG, jsEnabled, waitForHydration } from './helpers';
+
+const pages = {
+  home: '/',
+  category: '/chuyen-muc/tin-tuc-su-kien',
+  article: `/bai-viet/${SEED_SLUG}`,
+  search: '/tim-kiem?q=chuyen+doi+so',
+  'not found': '/khong-co-trang-nay',
+};
+
+for (const [name, path] of Object.entries(pages)) {
+  test(`the ${name} page has no serious or critical accessibility violations (WCAG 2.1 AA)`, async ({ page }, info) => {
+    test.skip(!jsEnabled(info), 'axe-core runs as a script in the page');
+    await page.goto(path);
+    await waitForHydration(page);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(serious).toEqual([]);
+    await expect(page.locator('h1')).toHaveCount(1);
+  });
+}
