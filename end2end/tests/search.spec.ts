@@ -31,5 +31,5 @@ test('"thanh hoa" finds "Thanh Hóa", filters narrow the results, and an empty s
 
   await page.goto('/tim-kiem?q=xyzkhongco');
   await expect(page.getByText('Không tìm thấy bài viết nào phù hợp')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'trang chủ' })).toBeVisible();
+  await expect(page.locator('.no-results').getByRole('link', { name: 'trang chủ' })).toBeVisible();
 });

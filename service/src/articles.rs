@@ -217,7 +217,7 @@ pub async fn related(
         .map(|candidate| (title_word_pairs(&candidate.title).intersection(&own).count(), candidate))
         .filter(|(shared, _)| *shared > 0)
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     Ok(scored.into_iter().take(limit).map(|(_, candidate)| candidate).collect())
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use entity::site_settings;
-use sea_orm::DbErr;
+use sea_orm::{ConnectionTrait, DbBackend, DbErr};
 
 use crate::categories::{self, NewCategory};
 use crate::import::{ImportReport, import_jsonl};
@@ -31,10 +31,15 @@ pub const DEMO_VISITOR_OFFSET: i64 = 7_837_536;
 /// Fills an empty database with the demo. Returns the import report, or `None` when the
 /// database already had content and was left alone.
 pub async fn seed_if_empty(db: &Database, now: DateTime<Utc>) -> Result<Option<ImportReport>, DbErr> {
-    if articles::count(db.reader()).await? > 0 || !categories::all(db.reader()).await?.is_empty() {
+    let txn = db.begin_write().await?;
+    // Several app servers may start together on one PostgreSQL database: only the first seeds.
+    // (On SQLite the write transaction already holds the database's only write lock.)
+    if db.backend() == DbBackend::Postgres {
+        txn.execute_unprepared("SELECT pg_advisory_xact_lock(7837536)").await?;
+    }
+    if articles::count(&txn).await? > 0 || !categories::all(&txn).await?.is_empty() {
         return Ok(None);
     }
-    let txn = db.begin_write().await?;
     site::save_settings(&txn, demo_settings()).await?;
     visitors::ensure_counter(&txn, DEMO_VISITOR_OFFSET).await?;
     let news = categories::create(

@@ -82,7 +82,7 @@ pub async fn search(
     // Candidates arrive newest first and the sort is stable, so equal scores stay newest first.
     let mut scored: Vec<(u32, ArticleListing)> =
         candidates.into_iter().map(|c| (relevance(terms, &c.title, &c.summary), c)).collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     let hits = scored.into_iter().skip(page.saturating_sub(1) * per_page).take(per_page).map(|(_, c)| c).collect();
     Ok(SearchPage { hits, total, truncated })
 }

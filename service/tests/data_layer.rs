@@ -296,3 +296,15 @@ async fn a_changed_slug_leaves_a_redirect_behind() {
     assert_eq!(articles::moved_to(db.reader(), "bai-moi-hon", now()).await.unwrap().as_deref(), Some("bai-viet-so-1"));
     test.finish().await;
 }
+
+#[tokio::test]
+async fn servers_starting_together_seed_the_demo_once() {
+    let test = TestDatabase::new().await;
+    let second = service::Database::connect(&test.url).await.unwrap();
+    let (first, other) = tokio::join!(demo::seed_if_empty(&test.db, now()), demo::seed_if_empty(&second, now()));
+    let seeded = [first.unwrap(), other.unwrap()].into_iter().flatten().count();
+    assert_eq!(seeded, 1, "exactly one start seeds");
+    assert_eq!(articles::count(test.db.reader()).await.unwrap(), 8);
+    second.close().await.unwrap();
+    test.finish().await;
+}

@@ -1,4 +1,6 @@
 //! A portal on a fresh SQLite database with the demo content, answering requests in-process.
+// Each test binary includes this module and uses a different part of it.
+#![allow(dead_code)]
 
 use app::ssr::{AppState, PublicUrl};
 use axum::Router;
