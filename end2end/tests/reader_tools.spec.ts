@@ -57,3 +57,13 @@ test('pages fit a 360-pixel phone without sideways scrolling', async ({ page }) 
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('copy link puts the article address on the clipboard and says so', async ({ page, context }, info) => {
+  test.skip(!jsEnabled(info), 'the copy button needs JavaScript');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`/bai-viet/${SEED_SLUG}`);
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Sao chép liên kết' }).click();
+  await expect(page.getByRole('button', { name: 'Đã sao chép liên kết' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/bai-viet/${SEED_SLUG}$`));
+});

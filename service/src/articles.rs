@@ -49,18 +49,30 @@ pub async fn latest_published(
     newest_visible(now).limit(limit).into_partial_model().all(db).await
 }
 
-/// One page of the articles readers can see in any of `category_ids`, newest first, and how many there are.
+/// One page of the articles readers can see in any of `category_ids`, newest first.
 pub async fn published_in_categories(
     db: &impl ConnectionTrait,
     category_ids: &[i32],
     now: DateTime<Utc>,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<ArticleListing>, u64), DbErr> {
-    let query = newest_visible(now).filter(article::Column::CategoryId.is_in(category_ids.iter().copied()));
-    let total = query.clone().count(db).await?;
-    let items = query.offset(page.saturating_sub(1) * per_page).limit(per_page).into_partial_model().all(db).await?;
-    Ok((items, total))
+) -> Result<Vec<ArticleListing>, DbErr> {
+    newest_visible(now)
+        .filter(article::Column::CategoryId.is_in(category_ids.iter().copied()))
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+        .into_partial_model()
+        .all(db)
+        .await
+}
+
+/// How many articles readers can see in any of `category_ids`, for pagination.
+pub async fn count_published_in_categories(
+    db: &impl ConnectionTrait,
+    category_ids: &[i32],
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    newest_visible(now).filter(article::Column::CategoryId.is_in(category_ids.iter().copied())).count(db).await
 }
 
 /// The article at `slug` if readers may see it at `now`.

@@ -27,8 +27,7 @@ pub async fn category_feed(
     let db = state.db.reader();
     let index = CategoryIndex::new(categories::all(db).await?);
     let category = index.by_slug(&slug).ok_or(FeedError::NotFound)?;
-    let (items, _) =
-        articles::published_in_categories(db, &index.subtree_ids(category.id), Utc::now(), 1, ITEMS).await?;
+    let items = articles::published_in_categories(db, &index.subtree_ids(category.id), Utc::now(), 1, ITEMS).await?;
     let site_name = site::settings(db).await?.map(|s| s.site_name).unwrap_or_default();
     let title = format!("{} - {site_name}", category.name);
     let path = format!("/chuyen-muc/{}", category.slug);

@@ -62,7 +62,7 @@ mod ssr {
             .into_iter()
             .map(|other| article_summary(other, &index))
             .collect();
-        let (same_category, _) =
+        let same_category =
             articles::published_in_categories(db, &[row.category_id], now, 1, CATEGORY_RECENT + RELATED as u64 + 1)
                 .await
                 .map_err(internal_error)?;

@@ -23,6 +23,10 @@ pub fn ArticleToolbar(url: String, title: String, text_scale: RwSignal<f64>) -> 
     };
     let copied = RwSignal::new(false);
     let url_to_copy = url.clone();
+    let copy_link = move |_| {
+        let url = url_to_copy.clone();
+        leptos::task::spawn_local(async move { copied.set(browser::copy_to_clipboard(&url).await) });
+    };
     let (encoded_url, encoded_title) = (encode_component(&url), encode_component(&title));
     let facebook = format!("https://www.facebook.com/sharer/sharer.php?u={encoded_url}");
     let twitter = format!("https://twitter.com/intent/tweet?url={encoded_url}&text={encoded_title}");
@@ -41,7 +45,7 @@ pub fn ArticleToolbar(url: String, title: String, text_scale: RwSignal<f64>) -> 
                 </button>
             </div>
             <button type="button" class="js-only" on:click=move |_| browser::print()>"In bài"</button>
-            <button type="button" class="js-only" on:click=move |_| copied.set(browser::copy_to_clipboard(&url_to_copy))>
+            <button type="button" class="js-only" on:click=copy_link>
                 {move || if copied.get() { "Đã sao chép liên kết" } else { "Sao chép liên kết" }}
             </button>
             <span class="share">

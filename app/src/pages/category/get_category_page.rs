@@ -44,14 +44,14 @@ mod ssr {
         if page == 0 {
             return Ok(None);
         }
-        let (rows, total) =
-            articles::published_in_categories(db, &index.subtree_ids(category.id), Utc::now(), page, ARTICLES_PER_PAGE)
-                .await
-                .map_err(internal_error)?;
+        let (ids, now) = (index.subtree_ids(category.id), Utc::now());
+        let total = articles::count_published_in_categories(db, &ids, now).await.map_err(internal_error)?;
         let total_pages = total.div_ceil(ARTICLES_PER_PAGE).max(1);
         if page > total_pages {
             return Ok(None);
         }
+        let rows =
+            articles::published_in_categories(db, &ids, now, page, ARTICLES_PER_PAGE).await.map_err(internal_error)?;
         Ok(Some(CategoryPageData {
             category: index.link(category.id),
             description: category.description.clone(),

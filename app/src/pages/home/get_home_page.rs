@@ -49,7 +49,7 @@ mod ssr {
         let lead = (!latest.is_empty()).then(|| latest.remove(0));
         let mut sections = Vec::new();
         for top in index.children(None).filter(|c| c.show_in_menu) {
-            let (rows, _) = articles::published_in_categories(db, &index.subtree_ids(top.id), now, 1, PER_SECTION)
+            let rows = articles::published_in_categories(db, &index.subtree_ids(top.id), now, 1, PER_SECTION)
                 .await
                 .map_err(internal_error)?;
             if !rows.is_empty() {
