@@ -4,6 +4,10 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.PORTAL_E2E_PORT ?? 3917);
 const baseURL = `http://127.0.0.1:${port}`;
 
+export const BROWSER_USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+export const ADMIN = { username: 'quantri', password: 'mat-khau-kiem-thu-2026' };
+
 const chromium = {
   browserName: 'chromium' as const,
   launchOptions: {
@@ -20,7 +24,9 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: [['list']],
-  use: { baseURL, trace: 'off' },
+  // A desktop browser's user agent: the visitor counter does not count "HeadlessChrome", as it
+  // would not count any other robot.
+  use: { baseURL, trace: 'off', userAgent: BROWSER_USER_AGENT },
   projects: [
     { name: 'js-on', use: { ...chromium, javaScriptEnabled: true } },
     { name: 'js-off', use: { ...chromium, javaScriptEnabled: false } },
@@ -37,6 +43,9 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: '../target/site',
       PORTAL_DEMO_CONTENT: 'true',
+      PORTAL_ADMIN_USERNAME: ADMIN.username,
+      PORTAL_ADMIN_EMAIL: 'quantri@stttt.example.gov.vn',
+      PORTAL_ADMIN_PASSWORD: ADMIN.password,
       RUST_LOG: 'warn',
     },
   },

@@ -1,9 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::layout::{ChromeResource, Footer, Header, Sidebar, get_site_chrome};
+use crate::admin::AdminLayout;
+use crate::admin::dashboard::DashboardPage;
+use crate::admin::statistics::StatisticsPage;
+use crate::auth::SignInPage;
+use crate::layout::{ReaderFrame, ReaderLayout};
 use crate::pages::NotFound;
 use crate::pages::article::ArticlePage;
 use crate::pages::category::CategoryPage;
@@ -11,6 +15,7 @@ use crate::pages::home::HomePage;
 use crate::pages::search::SearchPage;
 use crate::pages::site_map::SiteMapPage;
 use crate::pages::static_page::StaticPage;
+use crate::visitor_stats::provide_live_visitor_stats;
 
 /// The HTML document the server sends.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -33,9 +38,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let chrome: ChromeResource = Resource::new(|| (), |_| get_site_chrome());
-    provide_context(chrome);
+    provide_live_visitor_stats();
 
+    // Every route renders completely on the server before anything is sent (SsrMode::Async),
+    // so titles and meta tags are in the first HTML and redirects can still be sent.
     view! {
         <Stylesheet id="leptos" href="/pkg/portal.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
@@ -43,23 +49,21 @@ pub fn App() -> impl IntoView {
         <Title text="Cổng thông tin điện tử"/>
         <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
         <Router>
-            <Header/>
-            <div class="page">
-                // Pages render completely on the server before anything is sent, so the title and
-                // meta tags are in the first HTML search engines and link previews read.
-                <main id="noi-dung" class="content" tabindex="-1">
-                    <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                        <Route path=path!("/chuyen-muc/:slug") view=CategoryPage ssr=SsrMode::Async/>
-                        <Route path=path!("/bai-viet/:slug") view=ArticlePage ssr=SsrMode::Async/>
-                        <Route path=path!("/tim-kiem") view=SearchPage ssr=SsrMode::Async/>
-                        <Route path=path!("/trang/:slug") view=StaticPage ssr=SsrMode::Async/>
-                        <Route path=path!("/so-do-trang") view=SiteMapPage ssr=SsrMode::Async/>
-                    </Routes>
-                </main>
-                <Sidebar/>
-            </div>
-            <Footer/>
+            <Routes fallback=|| view! { <ReaderFrame><NotFound/></ReaderFrame> }>
+                <Route path=path!("/quan-tri/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
+                <ParentRoute path=path!("/quan-tri") view=AdminLayout ssr=SsrMode::Async>
+                    <Route path=path!("") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("thong-ke") view=StatisticsPage ssr=SsrMode::Async/>
+                </ParentRoute>
+                <ParentRoute path=path!("") view=ReaderLayout ssr=SsrMode::Async>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("chuyen-muc/:slug") view=CategoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("bai-viet/:slug") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("tim-kiem") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("trang/:slug") view=StaticPage ssr=SsrMode::Async/>
+                    <Route path=path!("so-do-trang") view=SiteMapPage ssr=SsrMode::Async/>
+                </ParentRoute>
+            </Routes>
         </Router>
     }
 }

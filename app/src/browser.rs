@@ -3,6 +3,9 @@
 
 #[cfg(feature = "hydrate")]
 mod imp {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
     const TEXT_SCALE_KEY: &str = "portal-text-scale";
 
     fn window() -> Option<web_sys::Window> {
@@ -33,6 +36,85 @@ mod imp {
         };
         wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
     }
+
+    /// Posts to `url` in a way that survives the page being left. A page being prerendered
+    /// (speculation rules) waits until the reader actually opens it.
+    pub fn send_beacon(url: &str) {
+        let Some(window) = window() else { return };
+        let prerendering = window
+            .document()
+            .and_then(|document| js_sys::Reflect::get(&document, &"prerendering".into()).ok())
+            .is_some_and(|value| value.is_truthy());
+        if !prerendering {
+            let _ = window.navigator().send_beacon(url);
+            return;
+        }
+        let url = url.to_owned();
+        let on_activation = Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.navigator().send_beacon(&url);
+            }
+        });
+        if let Some(document) = window.document() {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            let _ = document.add_event_listener_with_callback_and_add_event_listener_options(
+                "prerenderingchange",
+                on_activation.unchecked_ref(),
+                &options,
+            );
+        }
+    }
+
+    /// How long to wait before opening a new connection when the browser has given up on one.
+    const RECONNECT_AFTER_MS: i32 = 3_000;
+
+    /// Follows the server-sent events named `event` at `url` for the life of the page. The
+    /// browser reconnects by itself after a network error; when it gives up (for example a proxy
+    /// answered 502 while the server restarted), a new connection is opened after a pause.
+    pub fn follow_server_events(
+        url: &'static str,
+        event: &'static str,
+        on_message: impl Fn(String) + Clone + 'static,
+        on_connection: impl Fn(bool) + Clone + 'static,
+    ) {
+        let Ok(source) = web_sys::EventSource::new(url) else {
+            reconnect_later(url, event, on_message, on_connection);
+            return;
+        };
+        let (deliver, connected) = (on_message.clone(), on_connection.clone());
+        let on_event = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |message: web_sys::MessageEvent| {
+            if let Some(data) = message.data().as_string() {
+                connected(true);
+                deliver(data);
+            }
+        });
+        let _ = source.add_event_listener_with_callback(event, on_event.as_ref().unchecked_ref());
+        on_event.forget();
+        let failing = source.clone();
+        let on_error = Closure::<dyn FnMut()>::new(move || {
+            on_connection(false);
+            if failing.ready_state() == web_sys::EventSource::CLOSED {
+                failing.set_onerror(None);
+                reconnect_later(url, event, on_message.clone(), on_connection.clone());
+            }
+        });
+        source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+    }
+
+    fn reconnect_later(
+        url: &'static str,
+        event: &'static str,
+        on_message: impl Fn(String) + Clone + 'static,
+        on_connection: impl Fn(bool) + Clone + 'static,
+    ) {
+        let retry = Closure::once_into_js(move || follow_server_events(url, event, on_message, on_connection));
+        if let Some(window) = window() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), RECONNECT_AFTER_MS);
+        }
+    }
 }
 
 #[cfg(not(feature = "hydrate"))]
@@ -45,6 +127,14 @@ mod imp {
     pub async fn copy_to_clipboard(_text: &str) -> bool {
         false
     }
+    pub fn send_beacon(_url: &str) {}
+    pub fn follow_server_events(
+        _url: &'static str,
+        _event: &'static str,
+        _on_message: impl Fn(String) + Clone + 'static,
+        _on_connection: impl Fn(bool) + Clone + 'static,
+    ) {
+    }
 }
 
-pub use imp::{copy_to_clipboard, print, store_text_scale, stored_text_scale};
+pub use imp::{copy_to_clipboard, follow_server_events, print, send_beacon, store_text_scale, stored_text_scale};

@@ -37,8 +37,12 @@ pub fn date_time(instant: DateTime<Utc>) -> String {
 
 /// "Thứ Hai, 26/12/2022", for the header's date line.
 pub fn weekday_date(instant: DateTime<Utc>) -> String {
-    let local = instant.with_timezone(&site_time_zone());
-    format!("{}, {}", weekday_name(local.weekday()), local.format("%d/%m/%Y"))
+    weekday_date_of_day(site_date(instant))
+}
+
+/// "Thứ Hai, 26/12/2022" for a calendar day.
+pub fn weekday_date_of_day(day: NaiveDate) -> String {
+    format!("{}, {}", weekday_name(day.weekday()), day.format("%d/%m/%Y"))
 }
 
 #[cfg(test)]

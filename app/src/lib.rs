@@ -3,9 +3,13 @@
 //! - `models`: the typed data shared by server and browser (plain serde types).
 //! - `pages`: one folder a page, each with its component and the server function feeding it.
 //! - `layout`: the chrome around every page (header, menu, sidebar widgets, footer).
+//! - `visitor_stats`: counting page views and the live "Thống kê truy cập" widget.
+//! - `auth`: signing in and out of the back office; `admin`: the back-office pages.
 //! - `ssr`: server-only glue (application state, conversions from database rows).
 
+pub mod admin;
 pub mod app;
+pub mod auth;
 mod browser;
 pub mod components;
 pub mod format;
@@ -15,5 +19,6 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod url;
+pub mod visitor_stats;
 
 pub use app::{App, shell};

@@ -6,11 +6,14 @@ pub mod article_revision;
 pub mod article_slug_redirect;
 pub mod category;
 pub mod media;
+pub mod session;
 pub mod site_settings;
 pub mod static_page;
 pub mod user;
 pub mod visitor_counter;
 pub mod visitor_daily;
+pub mod visitor_presence;
+pub mod visitor_salt;
 pub mod web_link;
 pub mod web_link_group;
 
@@ -20,11 +23,14 @@ pub mod prelude {
     pub use super::article_slug_redirect::Entity as ArticleSlugRedirect;
     pub use super::category::Entity as Category;
     pub use super::media::Entity as Media;
+    pub use super::session::Entity as Session;
     pub use super::site_settings::Entity as SiteSettings;
     pub use super::static_page::Entity as StaticPage;
     pub use super::user::Entity as User;
     pub use super::visitor_counter::Entity as VisitorCounter;
     pub use super::visitor_daily::Entity as VisitorDaily;
+    pub use super::visitor_presence::Entity as VisitorPresence;
+    pub use super::visitor_salt::Entity as VisitorSalt;
     pub use super::web_link::Entity as WebLink;
     pub use super::web_link_group::Entity as WebLinkGroup;
 }

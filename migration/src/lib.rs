@@ -6,6 +6,7 @@ mod m20261128_000001_create_content_tables;
 mod m20261128_000002_create_site_tables;
 mod m20261128_000003_create_static_pages;
 mod m20261128_000004_create_article_slug_redirects;
+mod m20261128_000005_create_visitor_presence_and_sessions;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_create_site_tables::Migration),
             Box::new(m20261128_000003_create_static_pages::Migration),
             Box::new(m20261128_000004_create_article_slug_redirects::Migration),
+            Box::new(m20261128_000005_create_visitor_presence_and_sessions::Migration),
         ]
     }
 }

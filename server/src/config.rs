@@ -2,7 +2,9 @@
 
 use std::net::SocketAddr;
 
+use chrono::TimeDelta;
 use leptos::config::LeptosOptions;
+use service::visitors::VisitRules;
 
 /// The administrator created at start-up when the database has no accounts yet.
 #[derive(Clone)]
@@ -22,6 +24,10 @@ pub struct Config {
     pub demo_content: bool,
     /// `PORTAL_ADMIN_USERNAME`, `PORTAL_ADMIN_EMAIL`, `PORTAL_ADMIN_PASSWORD` (or `PORTAL_ADMIN_PASSWORD_FILE`).
     pub bootstrap_admin: Option<BootstrapAdmin>,
+    /// `PORTAL_VISIT_GAP_MINUTES` (default 30) and `PORTAL_ONLINE_WINDOW_MINUTES` (default 5).
+    pub visit_rules: VisitRules,
+    /// `PORTAL_BEHIND_PROXY`: believe the last address in `X-Forwarded-For` (default `false`).
+    pub behind_proxy: bool,
     /// `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT` and the rest of Leptos's own variables.
     pub leptos_options: LeptosOptions,
 }
@@ -33,6 +39,8 @@ impl std::fmt::Debug for Config {
             .field("database_url", &redact_url(&self.database_url))
             .field("public_url", &self.public_url)
             .field("demo_content", &self.demo_content)
+            .field("visit_rules", &self.visit_rules)
+            .field("behind_proxy", &self.behind_proxy)
             .field("bootstrap_admin", &self.bootstrap_admin.as_ref().map(|a| &a.username))
             .field("site_addr", &self.leptos_options.site_addr)
             .finish()
@@ -63,12 +71,13 @@ impl Config {
         let database_url = lookup("DATABASE_URL")
             .filter(|v| !v.is_empty())
             .unwrap_or_else(|| service::db::DEFAULT_DATABASE_URL.to_owned());
-        let demo_content = match lookup("PORTAL_DEMO_CONTENT").as_deref() {
-            None | Some("") | Some("true" | "1" | "yes") => true,
-            Some("false" | "0" | "no") => false,
-            Some(other) => {
-                return Err(format!("PORTAL_DEMO_CONTENT must be true or false, not {other:?}"));
-            }
+        let demo_content = flag(&lookup, "PORTAL_DEMO_CONTENT", true)?;
+        let behind_proxy = flag(&lookup, "PORTAL_BEHIND_PROXY", false)?;
+        let defaults = VisitRules::default();
+        let visit_rules = VisitRules {
+            visit_gap: minutes(&lookup, "PORTAL_VISIT_GAP_MINUTES", defaults.visit_gap)?,
+            online_window: minutes(&lookup, "PORTAL_ONLINE_WINDOW_MINUTES", defaults.online_window)?,
+            ..defaults
         };
         let password = match (lookup("PORTAL_ADMIN_PASSWORD"), lookup("PORTAL_ADMIN_PASSWORD_FILE")) {
             (Some(password), _) => Some(password),
@@ -106,7 +115,26 @@ impl Config {
             Some(url) => return Err(format!("PORTAL_PUBLIC_URL must start with http:// or https://, not {url:?}")),
             None => format!("http://{}", leptos_options.site_addr),
         };
-        Ok(Self { database_url, public_url, demo_content, bootstrap_admin, leptos_options })
+        Ok(Self { database_url, public_url, demo_content, bootstrap_admin, visit_rules, behind_proxy, leptos_options })
+    }
+}
+
+fn flag(lookup: &impl Fn(&str) -> Option<String>, key: &str, default: bool) -> Result<bool, String> {
+    match lookup(key).as_deref() {
+        None | Some("") => Ok(default),
+        Some("true" | "1" | "yes") => Ok(true),
+        Some("false" | "0" | "no") => Ok(false),
+        Some(other) => Err(format!("{key} must be true or false, not {other:?}")),
+    }
+}
+
+fn minutes(lookup: &impl Fn(&str) -> Option<String>, key: &str, default: TimeDelta) -> Result<TimeDelta, String> {
+    match lookup(key).filter(|v| !v.is_empty()) {
+        None => Ok(default),
+        Some(text) => match text.parse::<i64>() {
+            Ok(minutes @ 1..=1440) => Ok(TimeDelta::minutes(minutes)),
+            _ => Err(format!("{key} must be a whole number of minutes from 1 to 1440, not {text:?}")),
+        },
     }
 }
 
@@ -128,8 +156,13 @@ mod tests {
         assert!(config.bootstrap_admin.is_none());
         assert_eq!(config.leptos_options.output_name.as_ref(), "portal");
         assert_eq!(config.public_url, "http://127.0.0.1:3000");
-        let behind_proxy = self::config(&[("PORTAL_PUBLIC_URL", "https://stttt.thanhhoa.gov.vn/")]).unwrap();
-        assert_eq!(behind_proxy.public_url, "https://stttt.thanhhoa.gov.vn");
+        let public = self::config(&[("PORTAL_PUBLIC_URL", "https://stttt.thanhhoa.gov.vn/")]).unwrap();
+        assert_eq!(public.public_url, "https://stttt.thanhhoa.gov.vn");
+        assert_eq!(config.visit_rules, VisitRules::default());
+        assert!(!config.behind_proxy);
+        let tuned = self::config(&[("PORTAL_VISIT_GAP_MINUTES", "20"), ("PORTAL_ONLINE_WINDOW_MINUTES", "3")]).unwrap();
+        assert_eq!(tuned.visit_rules.visit_gap, TimeDelta::minutes(20));
+        assert_eq!(tuned.visit_rules.online_window, TimeDelta::minutes(3));
     }
 
     #[test]
@@ -138,6 +171,9 @@ mod tests {
         assert!(config(&[("PORTAL_ADMIN_USERNAME", "quantri")]).unwrap_err().contains("PORTAL_ADMIN_PASSWORD"));
         assert!(config(&[("LEPTOS_SITE_ADDR", "nowhere")]).unwrap_err().contains("LEPTOS_SITE_ADDR"));
         assert!(config(&[("PORTAL_PUBLIC_URL", "stttt.gov.vn")]).unwrap_err().contains("PORTAL_PUBLIC_URL"));
+        assert!(config(&[("PORTAL_VISIT_GAP_MINUTES", "0")]).unwrap_err().contains("PORTAL_VISIT_GAP_MINUTES"));
+        assert!(config(&[("PORTAL_ONLINE_WINDOW_MINUTES", "năm")]).unwrap_err().contains("PORTAL_ONLINE_WINDOW"));
+        assert!(config(&[("PORTAL_BEHIND_PROXY", "có")]).unwrap_err().contains("PORTAL_BEHIND_PROXY"));
     }
 
     #[test]

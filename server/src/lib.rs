@@ -4,3 +4,4 @@ pub mod commands;
 pub mod config;
 mod feeds;
 pub mod router;
+mod visitor_stats;

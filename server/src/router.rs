@@ -11,6 +11,7 @@ pub fn build_router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .merge(crate::feeds::routes())
+        .merge(crate::visitor_stats::routes())
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         // Files under the site root (the wasm bundle, CSS, images); anything else renders the 404 page.
         .fallback(file_and_error_handler_with_context::<AppState, _>(|| {}, shell))

@@ -11,6 +11,7 @@ pub mod import;
 pub mod passwords;
 pub mod sanitize;
 pub mod search;
+pub mod sessions;
 pub mod site;
 pub mod static_pages;
 pub mod text;

@@ -6,7 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 
-use crate::passwords::hash_password;
+use crate::passwords::{hash_password, verify_password};
 
 /// The shortest password an account may have.
 pub const MIN_PASSWORD_CHARS: usize = 12;
@@ -82,3 +82,28 @@ pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
 pub async fn find_by_username(db: &impl ConnectionTrait, username: &str) -> Result<Option<user::Model>, DbErr> {
     user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await
 }
+
+/// The enabled account with this username or email and password. An unknown name costs as much
+/// time as a wrong password, so answers do not reveal which accounts exist.
+pub async fn authenticate(
+    db: &impl ConnectionTrait,
+    login: &str,
+    password: &str,
+) -> Result<Option<user::Model>, DbErr> {
+    let login = login.trim();
+    let found = user::Entity::find()
+        .filter(
+            Condition::any().add(user::Column::Username.eq(login.to_lowercase())).add(user::Column::Email.eq(login)),
+        )
+        .one(db)
+        .await?;
+    let Some(account) = found else {
+        verify_password(password, UNKNOWN_ACCOUNT_HASH);
+        return Ok(None);
+    };
+    Ok((verify_password(password, &account.password_hash) && !account.disabled).then_some(account))
+}
+
+/// A valid Argon2id hash of a random string, checked against when no account matches.
+const UNKNOWN_ACCOUNT_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Jc8x9cD5oC0m7o2vH8y0o0a3sYb8mY9cQ5m0m1bZx4E";

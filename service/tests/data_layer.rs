@@ -1,6 +1,8 @@
 //! The data layer against a real database (SQLite, or PostgreSQL with TEST_DATABASE_URL).
 
 mod common;
+#[path = "data_layer/visitor_counting.rs"]
+mod visitor_counting;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::TestDatabase;
@@ -55,7 +57,7 @@ async fn demo_seed_fills_an_empty_database_once() {
         ["Liên kết chính phủ", "Liên kết địa phương"]
     );
     assert_eq!(groups[0].1.len(), 3);
-    let stats = visitors::stored_stats(db.reader(), now().date_naive()).await.unwrap();
+    let stats = visitors::current_numbers(db.reader(), &visitors::VisitRules::default(), now()).await.unwrap();
     assert_eq!((stats.total, stats.today), (7_837_536, 0));
     test.finish().await;
 }
@@ -189,7 +191,7 @@ async fn concurrent_write_transactions_never_fail_with_busy() {
     while let Some(result) = tasks.join_next().await {
         result.expect("the task ran").expect("no write transaction failed");
     }
-    let stats = visitors::stored_stats(test.db.reader(), now().date_naive()).await.unwrap();
+    let stats = visitors::current_numbers(test.db.reader(), &visitors::VisitRules::default(), now()).await.unwrap();
     assert_eq!(stats.total, writers);
     second.close().await.unwrap();
     test.finish().await;

@@ -10,11 +10,10 @@ pub async fn get_site_chrome() -> Result<SiteChrome, ServerFnError> {
 #[cfg(feature = "ssr")]
 mod ssr {
     use leptos::prelude::ServerFnError;
-    use service::{categories, site, static_pages, visitors};
+    use service::{categories, site, static_pages};
 
-    use crate::format::site_date;
-    use crate::models::{PageLink, SiteChrome, SiteSettings, VisitorStats, WebLink, WebLinkGroup};
-    use crate::ssr::{CategoryIndex, app_state, internal_error};
+    use crate::models::{PageLink, SiteChrome, SiteSettings, WebLink, WebLinkGroup};
+    use crate::ssr::{CategoryIndex, app_state, internal_error, visitor_stats};
 
     pub async fn load() -> Result<SiteChrome, ServerFnError> {
         let state = app_state()?;
@@ -23,7 +22,6 @@ mod ssr {
         let categories = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
         let groups = site::web_link_groups(db).await.map_err(internal_error)?;
         let pages = static_pages::all(db).await.map_err(internal_error)?;
-        let stats = visitors::stored_stats(db, site_date(chrono::Utc::now())).await.map_err(internal_error)?;
         Ok(SiteChrome {
             public_url: state.public_url.0,
             settings: SiteSettings {
@@ -47,7 +45,7 @@ mod ssr {
                 })
                 .collect(),
             pages: pages.into_iter().map(|p| PageLink { path: format!("/trang/{}", p.slug), title: p.title }).collect(),
-            visitor_stats: stats.widget_visible.then_some(VisitorStats { today: stats.today, total: stats.total }),
+            visitor_stats: visitor_stats(state.visitors.numbers()),
         })
     }
 }

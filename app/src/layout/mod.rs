@@ -4,16 +4,16 @@ mod footer;
 mod get_site_chrome;
 mod header;
 mod header_search;
+mod reader_layout;
 mod sidebar;
-mod visitor_stats;
 mod web_links;
 
 pub use footer::Footer;
 pub use get_site_chrome::get_site_chrome;
 pub use header::Header;
 pub use header_search::HeaderSearch;
+pub use reader_layout::{ReaderFrame, ReaderLayout};
 pub use sidebar::Sidebar;
-pub use visitor_stats::VisitorStatsWidget;
 pub use web_links::WebLinksWidget;
 
 use leptos::prelude::*;

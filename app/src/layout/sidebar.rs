@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use super::{VisitorStatsWidget, WebLinksWidget};
+use super::WebLinksWidget;
+use crate::visitor_stats::VisitorStatsWidget;
 
 #[component]
 pub fn Sidebar() -> impl IntoView {

@@ -1,13 +1,15 @@
 //! Typed models shared by the server and the browser. No database types here: these cross the wire.
 
+mod account;
 mod article;
 mod category;
 mod search;
 mod site;
 mod visitor;
 
+pub use account::{StaffMember, StaffRole};
 pub use article::{Article, ArticleSummary, article_url};
 pub use category::{CategoryLink, MenuItem};
 pub use search::{SearchHit, TextSegment};
 pub use site::{PageLink, SiteChrome, SiteSettings, WebLink, WebLinkGroup};
-pub use visitor::VisitorStats;
+pub use visitor::{ArticleReadCount, DayVisits, VisitorCounterSettings, VisitorStats};

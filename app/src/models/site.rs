@@ -47,6 +47,6 @@ pub struct SiteChrome {
     pub web_link_groups: Vec<WebLinkGroup>,
     /// "Giới thiệu", "Liên hệ" and other content pages, in order.
     pub pages: Vec<PageLink>,
-    /// `None` when an administrator has hidden the widget.
-    pub visitor_stats: Option<VisitorStats>,
+    /// The numbers when the page was rendered; the widget then follows them live.
+    pub visitor_stats: VisitorStats,
 }

@@ -4,11 +4,12 @@ mod category_index;
 mod state;
 
 pub use category_index::CategoryIndex;
-pub use state::{AppState, PublicUrl, app_state, internal_error};
+pub use state::{AppState, BehindProxy, PublicUrl, app_state, internal_error, refuse};
 
 use service::articles::ArticleListing;
+use service::visitors::VisitorNumbers;
 
-use crate::models::ArticleSummary;
+use crate::models::{ArticleSummary, VisitorStats};
 
 /// The listing form of a stored article. Articles reach readers only when published, so they have a date.
 pub fn article_summary(row: ArticleListing, categories: &CategoryIndex) -> ArticleSummary {
@@ -20,4 +21,8 @@ pub fn article_summary(row: ArticleListing, categories: &CategoryIndex) -> Artic
         summary: row.summary,
         cover_image: row.cover_image,
     }
+}
+
+pub fn visitor_stats(numbers: VisitorNumbers) -> VisitorStats {
+    VisitorStats { online: numbers.online, today: numbers.today, total: numbers.total, visible: numbers.widget_visible }
 }

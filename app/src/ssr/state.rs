@@ -1,6 +1,7 @@
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use service::Database;
+use service::visitors::VisitorTracker;
 
 /// What the server functions and handlers share.
 #[derive(Clone, Debug, FromRef)]
@@ -9,11 +10,26 @@ pub struct AppState {
     pub db: Database,
     /// The address readers reach the site at, without a trailing slash (`PORTAL_PUBLIC_URL`).
     pub public_url: PublicUrl,
+    /// Counts page views and publishes "Thống kê truy cập".
+    pub visitors: VisitorTracker,
+    /// Whether the site sits behind a reverse proxy whose `X-Forwarded-For` can be believed.
+    pub behind_proxy: BehindProxy,
 }
 
 /// The site's public base URL, e.g. `https://stttt.thanhhoa.gov.vn`.
 #[derive(Clone, Debug)]
 pub struct PublicUrl(pub String);
+
+impl PublicUrl {
+    /// Cookies are marked `Secure` when readers reach the site over HTTPS.
+    pub fn is_https(&self) -> bool {
+        self.0.starts_with("https://")
+    }
+}
+
+/// `PORTAL_BEHIND_PROXY`: the client address is the last one the proxy appended to `X-Forwarded-For`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BehindProxy(pub bool);
 
 /// The state `leptos_routes_with_context` provides to every page render and server function.
 pub fn app_state() -> Result<AppState, ServerFnError> {
@@ -24,4 +40,22 @@ pub fn app_state() -> Result<AppState, ServerFnError> {
 pub fn internal_error(error: service::DbErr) -> ServerFnError {
     tracing::error!(%error, "database query failed");
     ServerFnError::new("Hệ thống đang bận, vui lòng thử lại sau.")
+}
+
+/// Refuses a request with an HTTP status and a message the person can act on. A plain HTML form
+/// post (no JavaScript) is redirected back with the message in the address instead, so it keeps
+/// the redirect's status.
+pub fn refuse(status: http::StatusCode, message: impl Into<String>) -> ServerFnError {
+    let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts.method == http::Method::POST
+            && parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+    });
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>().filter(|_| !form_post) {
+        response.set_status(status);
+    }
+    ServerFnError::new(message.into())
 }

@@ -1,8 +1,12 @@
 use std::process::ExitCode;
 
-use app::ssr::{AppState, PublicUrl};
+use std::net::SocketAddr;
+
+use app::ssr::{AppState, BehindProxy, PublicUrl};
+use chrono::Utc;
 use entity::user::Role;
 use service::users::{self, NewUser};
+use service::visitors::VisitorTracker;
 use service::{Database, demo};
 use tokio::net::TcpListener;
 
@@ -14,14 +18,30 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
     let db = super::connect(&config).await?;
     prepare_database(&db, &config).await?;
     let addr = config.leptos_options.site_addr;
-    let state =
-        AppState { leptos_options: config.leptos_options, db: db.clone(), public_url: PublicUrl(config.public_url) };
+    let visitors =
+        VisitorTracker::start(db.clone(), config.visit_rules, Utc::now()).await.map_err(|e| e.to_string())?;
+    let counting = tokio::spawn(visitors.clone().run());
+    let state = AppState {
+        leptos_options: config.leptos_options,
+        db: db.clone(),
+        public_url: PublicUrl(config.public_url),
+        visitors: visitors.clone(),
+        behind_proxy: BehindProxy(config.behind_proxy),
+    };
     let listener = TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, build_router(state))
-        .with_graceful_shutdown(shutdown_signal())
+    let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let closing = visitors.clone();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // Live connections never finish by themselves; end them so in-flight requests can.
+            closing.close_live_connections();
+        })
         .await
         .map_err(|e| e.to_string())?;
+    counting.await.map_err(|e| e.to_string())?;
+    visitors.flush(Utc::now()).await.map_err(|e| format!("the last visitor counts could not be stored: {e}"))?;
     db.close().await.map_err(|e| e.to_string())?;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)

@@ -2,20 +2,31 @@
 // Each test binary includes this module and uses a different part of it.
 #![allow(dead_code)]
 
-use app::ssr::{AppState, PublicUrl};
+use std::net::SocketAddr;
+
+use app::ssr::{AppState, BehindProxy, PublicUrl};
 use axum::Router;
 use axum::body::Body;
-use http::{Request, StatusCode};
+use axum::extract::ConnectInfo;
+use entity::user::Role;
+use http::{HeaderMap, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
-use service::{Database, demo};
+use service::users::{self, NewUser};
+use service::visitors::{VisitRules, VisitorTracker};
+use service::{Database, demo, sessions};
 use tower::ServiceExt;
 
 pub const SEED_SLUG: &str = "hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023";
 
+/// A desktop browser, which the page-view counter counts.
+pub const BROWSER: &str =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
 pub struct TestPortal {
     router: Router,
     pub db: Database,
+    pub visitors: VisitorTracker,
     _folder: tempfile::TempDir,
 }
 
@@ -23,6 +34,7 @@ pub struct Page {
     pub status: StatusCode,
     pub location: Option<String>,
     pub content_type: String,
+    pub headers: HeaderMap,
     pub html: String,
 }
 
@@ -35,22 +47,78 @@ impl TestPortal {
         let leptos_options =
             LeptosOptions::builder().output_name("portal").site_root(folder.path().display().to_string()).build();
         let public_url = PublicUrl("https://portal.example.gov.vn".into());
-        let router = server::router::build_router(AppState { leptos_options, db: db.clone(), public_url });
-        Self { router, db, _folder: folder }
+        // No periodic task: tests store counts with `flush` when they choose.
+        let visitors = VisitorTracker::start(db.clone(), VisitRules::default(), chrono::Utc::now()).await.unwrap();
+        let state = AppState {
+            leptos_options,
+            db: db.clone(),
+            public_url,
+            visitors: visitors.clone(),
+            behind_proxy: BehindProxy(false),
+        };
+        let router = server::router::build_router(state);
+        Self { router, db, visitors, _folder: folder }
+    }
+
+    pub fn router(&self) -> Router {
+        self.router.clone()
     }
 
     pub async fn get(&self, uri: &str) -> Page {
-        let request = Request::get(uri).body(Body::empty()).unwrap();
+        self.send(Method::GET, uri, &[], Body::empty()).await
+    }
+
+    /// A request from the reader at 203.0.113.10 with a desktop browser, plus `headers`.
+    pub async fn send(&self, method: Method, uri: &str, headers: &[(&str, &str)], body: Body) -> Page {
+        let mut request = Request::builder().method(method).uri(uri);
+        // What a browser sends unless the test says otherwise.
+        for (name, value) in [("user-agent", BROWSER), ("accept", "text/html,application/xhtml+xml")] {
+            if !headers.iter().any(|(given, _)| given.eq_ignore_ascii_case(name)) {
+                request = request.header(name, value);
+            }
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let mut request = request.body(body).unwrap();
+        if request.extensions().get::<ConnectInfo<SocketAddr>>().is_none() {
+            request.extensions_mut().insert(ConnectInfo(SocketAddr::from(([203, 0, 113, 10], 50_000))));
+        }
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
-        let content_type = response
-            .headers()
-            .get(http::header::CONTENT_TYPE)
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        let location = response.headers().get(http::header::LOCATION).map(|v| v.to_str().unwrap().to_owned());
+        let headers = response.headers().clone();
+        let content_type =
+            headers.get(http::header::CONTENT_TYPE).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        let location = headers.get(http::header::LOCATION).map(|v| v.to_str().unwrap().to_owned());
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Page { status, location, content_type, html: String::from_utf8(bytes.to_vec()).expect("UTF-8 HTML") }
+        Page { status, location, content_type, headers, html: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// A server-function call as the hydrated app makes it (form-encoded, JSON answer).
+    pub async fn call(&self, path: &str, form: &str, cookie: Option<&str>) -> Page {
+        let mut headers = vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json")];
+        let cookie = cookie.map(|c| format!("portal_session={c}"));
+        if let Some(cookie) = &cookie {
+            headers.push(("cookie", cookie));
+        }
+        self.send(Method::POST, path, &headers, Body::from(form.to_owned())).await
+    }
+
+    /// Creates an account with `role` and returns a session token for it.
+    pub async fn session_for(&self, username: &str, role: Role) -> String {
+        let now = chrono::Utc::now();
+        let txn = self.db.begin_write().await.unwrap();
+        let new = NewUser {
+            username,
+            email: &format!("{username}@so.example.gov.vn"),
+            display_name: "",
+            password: "mat-khau-du-dai-123",
+            role,
+        };
+        let account = users::create(&txn, new, now).await.unwrap();
+        let token = sessions::start(&txn, account.id, now).await.unwrap();
+        txn.commit().await.unwrap();
+        token
     }
 }
 

@@ -1,0 +1,7 @@
+//! `/quan-tri`: the back office's first page.
+
+mod get_dashboard;
+mod page;
+
+pub use get_dashboard::get_dashboard;
+pub use page::DashboardPage;

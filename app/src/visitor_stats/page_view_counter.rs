@@ -1,0 +1,71 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::{PAGE_VIEW_PATH, PAGE_VIEW_PIXEL_PATH};
+use crate::url::encode_component;
+
+/// Counts each reader page view exactly once, wherever the page came from (the server, a cache
+/// or a CDN): the hydrated app sends a beacon on load and on every client-side navigation, and
+/// without JavaScript the browser loads the `<noscript>` image instead. A browser with
+/// JavaScript never loads `<noscript>` content, so no view is counted twice.
+#[component]
+pub fn PageViewCounter() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        // A new search on the same path is a new page.
+        location.search.track();
+        if counts_as_page_view(&path) {
+            crate::browser::send_beacon(&format!("{PAGE_VIEW_PATH}?trang={}", encode_component(&path)));
+        }
+    });
+    let pixel = move || {
+        let path = location.pathname.get();
+        if !counts_as_page_view(&path) {
+            return String::new();
+        }
+        format!(
+            r#"<noscript><img src="{PAGE_VIEW_PIXEL_PATH}?trang={}" alt="" width="1" height="1"></noscript>"#,
+            encode_component(&path)
+        )
+    };
+    // Set as HTML so hydration never walks into the `<noscript>` element, whose content a
+    // scripting browser keeps as text.
+    view! { <div class="page-view-counter" inner_html=pixel></div> }
+}
+
+/// Reader pages count; the back office, the API, feeds and files do not.
+pub fn counts_as_page_view(path: &str) -> bool {
+    let last_segment = path.rsplit('/').next().unwrap_or_default();
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && path.len() <= 2_000
+        && !["/quan-tri", "/api/", "/pkg/", "/media/"].iter().any(|prefix| path.starts_with(prefix))
+        && !last_segment.contains('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counts_as_page_view;
+
+    #[test]
+    fn reader_pages_count_and_everything_else_does_not() {
+        for page in ["/", "/bai-viet/hoi-nghi", "/chuyen-muc/dang-bo", "/tim-kiem", "/trang/gioi-thieu", "/khong-co"] {
+            assert!(counts_as_page_view(page), "{page}");
+        }
+        for other in [
+            "/quan-tri",
+            "/quan-tri/thong-ke",
+            "/api/thong-ke",
+            "/pkg/portal.wasm",
+            "/rss.xml",
+            "/sitemap.xml",
+            "/favicon.svg",
+            "//evil.example",
+            "bai-viet",
+            "",
+        ] {
+            assert!(!counts_as_page_view(other), "{other}");
+        }
+    }
+}

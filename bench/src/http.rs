@@ -1,0 +1,56 @@
+//! A deliberately small HTTP/1.1 client: enough for the counter's endpoints, with keep-alive,
+//! and no dependencies that would hide where the time goes.
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// One request on a fresh connection; the body of a 2xx answer, or the status line otherwise.
+pub async fn request(addr: std::net::SocketAddr, method: &str, path: &str, user_agent: &str) -> Result<String, String> {
+    let mut stream = TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nUser-Agent: {user_agent}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.map_err(|e| e.to_string())?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.map_err(|e| e.to_string())?;
+    let answer = String::from_utf8_lossy(&answer);
+    let (head, body) = answer.split_once("\r\n\r\n").ok_or("no HTTP answer")?;
+    if !head.starts_with("HTTP/1.1 2") {
+        return Err(head.lines().next().unwrap_or_default().to_owned());
+    }
+    Ok(body.to_owned())
+}
+
+/// A kept-alive connection sending bodiless requests whose answers have no body (204).
+pub struct KeepAlive {
+    stream: TcpStream,
+    buffer: Vec<u8>,
+}
+
+impl KeepAlive {
+    pub async fn connect(addr: std::net::SocketAddr) -> std::io::Result<Self> {
+        let stream = TcpStream::connect(addr).await?;
+        stream.set_nodelay(true)?;
+        Ok(Self { stream, buffer: Vec::with_capacity(1024) })
+    }
+
+    /// Sends a request and returns the status code of its answer.
+    pub async fn send(&mut self, method: &str, path: &str, user_agent: &str) -> std::io::Result<u16> {
+        let head =
+            format!("{method} {path} HTTP/1.1\r\nHost: bench\r\nUser-Agent: {user_agent}\r\nContent-Length: 0\r\n\r\n");
+        self.stream.write_all(head.as_bytes()).await?;
+        loop {
+            if let Some(end) = self.buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+                let status = std::str::from_utf8(&self.buffer[9..12]).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+                self.buffer.drain(..end + 4);
+                return Ok(status);
+            }
+            let mut chunk = [0u8; 1024];
+            let read = self.stream.read(&mut chunk).await?;
+            if read == 0 {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
+            self.buffer.extend_from_slice(&chunk[..read]);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! `cargo run -p bench --release -- [page-views|fan-out|all]`: measures the release server
+//! (`target/release/server`, built first by `cargo leptos build --release`) on a fresh SQLite
+//! database, and prints the figures recorded in BENCHMARKS.md.
+
+mod fan_out;
+mod page_views;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bench::server_process::release_server_binary;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(about = "Benchmarks of the portal's release server")]
+struct Cli {
+    /// The server binary to measure.
+    #[arg(long, default_value_os_t = release_server_binary())]
+    server: PathBuf,
+    #[command(subcommand)]
+    command: Option<Benchmark>,
+}
+
+#[derive(Subcommand)]
+enum Benchmark {
+    /// Page views counted per second, and whether any were lost.
+    PageViews {
+        #[arg(long, default_value_t = 200_000)]
+        views: usize,
+        #[arg(long, default_value_t = 64)]
+        connections: usize,
+        /// Distinct readers the views come from.
+        #[arg(long, default_value_t = 10_000)]
+        readers: usize,
+    },
+    /// Time for one change to reach every connected live client.
+    FanOut {
+        #[arg(long, value_delimiter = ',', default_values_t = [1_000, 10_000])]
+        clients: Vec<usize>,
+    },
+    /// Everything, with the default sizes.
+    All,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if !cli.server.exists() {
+        eprintln!("{} is missing: run `cargo leptos build --release` first", cli.server.display());
+        return ExitCode::FAILURE;
+    }
+    let result = match cli.command.unwrap_or(Benchmark::All) {
+        Benchmark::PageViews { views, connections, readers } => {
+            page_views::run(&cli.server, views, connections, readers).await
+        }
+        Benchmark::FanOut { clients } => fan_out::run(&cli.server, &clients).await,
+        Benchmark::All => match page_views::run(&cli.server, 200_000, 64, 10_000).await {
+            Ok(()) => fan_out::run(&cli.server, &[1_000, 10_000]).await,
+            failed => failed,
+        },
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("benchmark failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
