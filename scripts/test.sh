@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: formatting and lints, unit and request-level tests (SQLite), the data layer
-# against PostgreSQL when TEST_DATABASE_URL is set, and the browser tests with JavaScript on and off.
+# The whole test suite: formatting and lints, unit and request-level tests (SQLite), the database
+# tests against PostgreSQL when TEST_DATABASE_URL is set, a small run of the benchmark command, and the
+# browser tests with JavaScript on and off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -22,10 +23,14 @@ step "Unit and request-level tests (SQLite)"
 env -u TEST_DATABASE_URL cargo test --workspace --exclude frontend --release
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  step "Data layer against PostgreSQL"
-  # The same command as above, so nothing is rebuilt; the data-layer tests now use PostgreSQL.
+  step "Data layer and server processes against PostgreSQL"
+  # The same command as above, so nothing is rebuilt; the database tests now use PostgreSQL.
   cargo test --workspace --exclude frontend --release
 fi
+
+step "Benchmark command, small sizes (checks it runs and loses no page view; figures: BENCHMARKS.md)"
+cargo run -p bench --release -- page-views --views 20000 --connections 16 --readers 1000
+cargo run -p bench --release -- fan-out --clients 500
 
 step "Browser tests (headless Chromium, JavaScript on and off)"
 (cd end2end && npx playwright test)

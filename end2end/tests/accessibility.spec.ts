@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { SEED_SLUG, jsEnabled, waitForHydration } from './helpers';
+import { SEED_SLUG, jsEnabled, signIn, waitForHydration } from './helpers';
 
 const pages = {
   home: '/',
@@ -8,18 +8,29 @@ const pages = {
   article: `/bai-viet/${SEED_SLUG}`,
   search: '/tim-kiem?q=chuyen+doi+so',
   'not found': '/khong-co-trang-nay',
+  'sign-in': '/quan-tri/dang-nhap',
 };
+
+async function seriousViolations(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('the back-office statistics page has no serious or critical accessibility violations', async ({ page }, info) => {
+  test.skip(!jsEnabled(info), 'axe-core runs as a script in the page');
+  await signIn(page);
+  await waitForHydration(page);
+  expect(await seriousViolations(page)).toEqual([]);
+});
 
 for (const [name, path] of Object.entries(pages)) {
   test(`the ${name} page has no serious or critical accessibility violations (WCAG 2.1 AA)`, async ({ page }, info) => {
     test.skip(!jsEnabled(info), 'axe-core runs as a script in the page');
     await page.goto(path);
     await waitForHydration(page);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await expect(page.locator('h1')).toHaveCount(1);
   });
 }

@@ -1,6 +1,9 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { ADMIN } from '../playwright.config';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const SEED_SLUG = 'hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023';
 export const SEED_TITLE = 'Hội nghị tổng kết công tác Đảng năm 2022 và triển khai nhiệm vụ công tác năm 2023';
@@ -27,4 +30,57 @@ export function watchForErrors(page: Page): string[] {
 /** Waits until the wasm bundle has hydrated the server-rendered page. */
 export async function waitForHydration(page: Page) {
   await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 15_000 });
+}
+
+/** Signs in as the administrator the test server was started with, from a back-office page. */
+export async function signIn(page: Page, path = '/quan-tri/thong-ke') {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/quan-tri\/dang-nhap\?tiep=/);
+  await page.getByLabel('Tên đăng nhập hoặc email').fill(ADMIN.username);
+  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
+}
+
+/** The release server on a port and database of its own, which a test may stop and start again. */
+export class RestartableServer {
+  private process?: ChildProcess;
+  private readonly folder = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+  readonly url: string;
+
+  constructor(private readonly port: number) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  async start() {
+    this.process = spawn(resolve(__dirname, '../../target/release/server'), ['serve'], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: `sqlite://${this.folder}/portal.db`,
+        LEPTOS_SITE_ADDR: `127.0.0.1:${this.port}`,
+        LEPTOS_SITE_ROOT: resolve(__dirname, '../../target/site'),
+        PORTAL_DEMO_CONTENT: 'true',
+        RUST_LOG: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    for (let attempt = 0; attempt < 300; attempt++) {
+      try {
+        if ((await fetch(`${this.url}/api/thong-ke`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    throw new Error(`the server on ${this.url} did not start`);
+  }
+
+  /** SIGTERM, as a service manager stops it; resolves when the process has exited. */
+  async stop() {
+    const running = this.process;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((done) => running.once('exit', done));
+    running.kill('SIGTERM');
+    await exited;
+  }
 }

@@ -1,20 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ADMIN, BROWSER_USER_AGENT } from '../playwright.config';
-import { SEED_SLUG, jsEnabled, waitForHydration } from './helpers';
+import { RestartableServer, SEED_SLUG, jsEnabled, signIn, waitForHydration } from './helpers';
 
 /** A browser context that the counter sees as a different person. */
 async function reader(browser: Browser, javaScriptEnabled: boolean) {
   const userAgent = `${BROWSER_USER_AGENT} Reader-${Math.random().toString(36).slice(2)}`;
   return browser.newContext({ userAgent, javaScriptEnabled });
-}
-
-async function signIn(page: Page) {
-  await page.goto('/quan-tri/thong-ke');
-  await expect(page).toHaveURL(/\/quan-tri\/dang-nhap\?tiep=/);
-  await page.getByLabel('Tên đăng nhập hoặc email').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/quan-tri\/thong-ke$/);
 }
 
 /** Today's page views, from the first row of the statistics table in the back office. */
@@ -49,31 +40,38 @@ test('opening a page in one browser raises "Đang online" in another without a r
   await watcherContext.close();
 });
 
-test('the widget keeps its numbers while offline and follows them again after reconnecting', async ({ browser }, info) => {
+test('after a server restart an open page reconnects by itself, keeping its numbers meanwhile', async ({ browser }, info) => {
   test.skip(!jsEnabled(info), 'live updates need JavaScript');
-  const watcherContext = await reader(browser, true);
-  const watcher = await watcherContext.newPage();
-  await watcher.goto('/');
-  await waitForHydration(watcher);
-  const live = watcher.locator('.visitor-stats .visitor-numbers');
-  await expect(live).toHaveAttribute('data-live', 'connected');
-  const todayBefore = await number(watcher, 'today');
+  // A server of its own, so stopping it does not disturb the other tests.
+  const server = new RestartableServer(3927);
+  await server.start();
+  try {
+    const watcherContext = await reader(browser, true);
+    const watcher = await watcherContext.newPage();
+    await watcher.goto(`${server.url}/`);
+    await waitForHydration(watcher);
+    const live = watcher.locator('.visitor-stats .visitor-numbers');
+    await expect(live).toHaveAttribute('data-live', 'connected');
+    const todayBefore = await number(watcher, 'today');
 
-  await watcherContext.setOffline(true);
-  await expect(live).toHaveAttribute('data-live', 'offline', { timeout: 15_000 });
-  expect(await number(watcher, 'today')).toBe(todayBefore);
-  await watcherContext.setOffline(false);
-  await expect(live).toHaveAttribute('data-live', 'connected', { timeout: 15_000 });
+    await server.stop();
+    await expect(live).toHaveAttribute('data-live', 'offline', { timeout: 10_000 });
+    expect(await number(watcher, 'today')).toBe(todayBefore);
 
-  const visitorContext = await reader(browser, true);
-  await (await visitorContext.newPage()).goto('/tim-kiem?q=thanh+hoa');
-  await expect.poll(() => number(watcher, 'today'), { timeout: 10_000 }).toBeGreaterThan(todayBefore);
-  await visitorContext.close();
-  await watcherContext.close();
+    await server.start();
+    await expect(live).toHaveAttribute('data-live', 'connected', { timeout: 20_000 });
+    const visitorContext = await reader(browser, true);
+    await (await visitorContext.newPage()).goto(`${server.url}/tim-kiem?q=thanh+hoa`);
+    await expect.poll(() => number(watcher, 'today'), { timeout: 10_000 }).toBeGreaterThan(todayBefore);
+    await visitorContext.close();
+    await watcherContext.close();
+  } finally {
+    await server.stop();
+  }
 });
 
 test('each page view is counted exactly once, with or without JavaScript, and editors are not counted', async ({ browser }, info) => {
-  const adminContext = await browser.newContext();
+  const adminContext = await browser.newContext({ userAgent: BROWSER_USER_AGENT });
   const admin = await adminContext.newPage();
   await signIn(admin);
   // The signed-in administrator browsing the public site is not counted.
@@ -95,7 +93,7 @@ test('each page view is counted exactly once, with or without JavaScript, and ed
 });
 
 test('an administrator sees the chart and most-read list, and hides and shows the public widget', async ({ browser }, info) => {
-  const adminContext = await browser.newContext();
+  const adminContext = await browser.newContext({ userAgent: BROWSER_USER_AGENT });
   const admin = await adminContext.newPage();
   await signIn(admin);
   await expect(admin.getByRole('heading', { name: 'Thống kê truy cập', level: 1 })).toBeVisible();

@@ -48,6 +48,13 @@ async fn a_beacon_and_a_noscript_pixel_each_count_one_view_of_one_visit() {
     assert_eq!(numbers.total, OFFSET + 1);
     let most_read = service::visitors::most_read(portal.db.reader(), 1).await.unwrap();
     assert_eq!((most_read[0].slug.as_str(), most_read[0].view_count), (SEED_SLUG, 1));
+    let home = portal.get("/").await;
+    assert!(
+        home.html.contains(
+            r#"<h2 id="most-read-title" class="widget-title">Đọc nhiều nhất</h2><ol><li><a href="/bai-viet/hoi-nghi"#
+        ),
+        "the sidebar lists the most-read article"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -10,10 +10,12 @@ pub async fn get_site_chrome() -> Result<SiteChrome, ServerFnError> {
 #[cfg(feature = "ssr")]
 mod ssr {
     use leptos::prelude::ServerFnError;
-    use service::{categories, site, static_pages};
+    use service::{categories, site, static_pages, visitors};
 
     use crate::models::{PageLink, SiteChrome, SiteSettings, WebLink, WebLinkGroup};
-    use crate::ssr::{CategoryIndex, app_state, internal_error, visitor_stats};
+    use crate::ssr::{CategoryIndex, app_state, internal_error, read_count, visitor_stats};
+
+    const MOST_READ: u64 = 5;
 
     pub async fn load() -> Result<SiteChrome, ServerFnError> {
         let state = app_state()?;
@@ -22,6 +24,7 @@ mod ssr {
         let categories = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
         let groups = site::web_link_groups(db).await.map_err(internal_error)?;
         let pages = static_pages::all(db).await.map_err(internal_error)?;
+        let most_read = visitors::most_read(db, MOST_READ).await.map_err(internal_error)?;
         Ok(SiteChrome {
             public_url: state.public_url.0,
             settings: SiteSettings {
@@ -45,6 +48,7 @@ mod ssr {
                 })
                 .collect(),
             pages: pages.into_iter().map(|p| PageLink { path: format!("/trang/{}", p.slug), title: p.title }).collect(),
+            most_read: most_read.into_iter().map(read_count).collect(),
             visitor_stats: visitor_stats(state.visitors.numbers()),
         })
     }

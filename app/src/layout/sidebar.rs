@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
-use super::WebLinksWidget;
+use super::{MostReadWidget, WebLinksWidget};
 use crate::visitor_stats::VisitorStatsWidget;
 
 #[component]
 pub fn Sidebar() -> impl IntoView {
     view! {
         <aside class="sidebar" aria-label="Tiện ích">
+            <MostReadWidget/>
             <WebLinksWidget/>
             <VisitorStatsWidget/>
         </aside>

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{MenuItem, VisitorStats};
+use super::{ArticleReadCount, MenuItem, VisitorStats};
 
 /// The agency's identity, shown in the header and footer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +47,8 @@ pub struct SiteChrome {
     pub web_link_groups: Vec<WebLinkGroup>,
     /// "Giới thiệu", "Liên hệ" and other content pages, in order.
     pub pages: Vec<PageLink>,
+    /// "Đọc nhiều nhất": the most-read published articles.
+    pub most_read: Vec<ArticleReadCount>,
     /// The numbers when the page was rendered; the widget then follows them live.
     pub visitor_stats: VisitorStats,
 }

@@ -7,9 +7,9 @@ pub use category_index::CategoryIndex;
 pub use state::{AppState, BehindProxy, PublicUrl, app_state, internal_error, refuse};
 
 use service::articles::ArticleListing;
-use service::visitors::VisitorNumbers;
+use service::visitors::{ArticleViews, VisitorNumbers};
 
-use crate::models::{ArticleSummary, VisitorStats};
+use crate::models::{ArticleReadCount, ArticleSummary, VisitorStats};
 
 /// The listing form of a stored article. Articles reach readers only when published, so they have a date.
 pub fn article_summary(row: ArticleListing, categories: &CategoryIndex) -> ArticleSummary {
@@ -25,4 +25,8 @@ pub fn article_summary(row: ArticleListing, categories: &CategoryIndex) -> Artic
 
 pub fn visitor_stats(numbers: VisitorNumbers) -> VisitorStats {
     VisitorStats { online: numbers.online, today: numbers.today, total: numbers.total, visible: numbers.widget_visible }
+}
+
+pub fn read_count(row: ArticleViews) -> ArticleReadCount {
+    ArticleReadCount { slug: row.slug, title: row.title, views: row.view_count }
 }

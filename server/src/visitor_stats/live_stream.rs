@@ -27,7 +27,8 @@ struct Connection {
     closing: watch::Receiver<bool>,
     /// The stream ends here; the browser reconnects at once and is recognised by the new day's hash.
     ends_at: tokio::time::Instant,
-    first: bool,
+    /// When the last event went out; `None` before the first.
+    last_sent: Option<tokio::time::Instant>,
     // Held for its Drop: the reader counts as online while the connection is open.
     _presence: Option<LiveConnection>,
 }
@@ -52,7 +53,7 @@ pub async fn live_stats(
         numbers: state.visitors.subscribe(),
         closing: state.visitors.closing(),
         ends_at: tokio::time::Instant::now() + until_midnight,
-        first: true,
+        last_sent: None,
         _presence: presence,
     };
     Sse::new(futures::stream::unfold(connection, next_event)).keep_alive(KeepAlive::default())
@@ -67,20 +68,21 @@ async fn presence(state: &AppState, parts: &Parts) -> Result<Option<LiveConnecti
 }
 
 async fn next_event(mut connection: Connection) -> Option<(Result<Event, Infallible>, Connection)> {
-    if connection.first {
-        connection.first = false;
-    } else {
+    if let Some(last_sent) = connection.last_sent {
+        // A change goes out at once unless the previous push was very recent; changes arriving
+        // in between are combined into the next push.
+        tokio::select! {
+            () = tokio::time::sleep_until(last_sent + MIN_PUSH_INTERVAL) => {}
+            _ = connection.closing.wait_for(|closing| *closing) => return None,
+        }
         let ends_at = connection.ends_at;
         tokio::select! {
             changed = connection.numbers.changed() => changed.ok()?,
             _ = connection.closing.wait_for(|closing| *closing) => return None,
             () = tokio::time::sleep_until(ends_at) => return None,
         }
-        tokio::select! {
-            () = tokio::time::sleep(MIN_PUSH_INTERVAL) => {}
-            _ = connection.closing.wait_for(|closing| *closing) => return None,
-        }
     }
+    connection.last_sent = Some(tokio::time::Instant::now());
     let numbers = *connection.numbers.borrow_and_update();
     let stats = app::ssr::visitor_stats(numbers);
     let event = Event::default()

@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{article, visitor_counter, visitor_daily, visitor_presence};
+use entity::article::{self, ArticleStatus};
+use entity::{visitor_counter, visitor_daily, visitor_presence};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait, QueryFilter,
@@ -159,6 +160,7 @@ pub async fn record(
         article::Entity::update_many()
             .col_expr(article::Column::ViewCount, Expr::col(article::Column::ViewCount).add(*views))
             .filter(article::Column::Slug.eq(slug.as_str()))
+            .filter(article::Column::Status.eq(ArticleStatus::Published))
             .exec(&txn)
             .await?;
     }

@@ -18,10 +18,6 @@ use crate::DbErr;
 /// How often counts are stored and the numbers re-read. A crash loses at most this much.
 pub const TICK: Duration = Duration::from_millis(500);
 
-/// How often an open live connection tells the database its visitor is still here; well inside
-/// the online window.
-const HEARTBEAT_EVERY: u32 = 60_000 / TICK.as_millis() as u32;
-
 /// Counts page views for one server process. Cheap to clone; all clones share one state.
 #[derive(Clone, Debug)]
 pub struct VisitorTracker {
@@ -135,6 +131,10 @@ impl VisitorTracker {
         let mut ticker = tokio::time::interval(TICK);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut closing = self.closing();
+        // An open live connection tells the database its visitor is still here three times per
+        // online window, so the visitor never drops out while the page is open.
+        let heartbeat_every =
+            (self.inner.rules.online_window.num_milliseconds() / 3 / TICK.as_millis() as i64).max(1) as u32;
         let mut ticks: u32 = 0;
         loop {
             tokio::select! {
@@ -143,7 +143,7 @@ impl VisitorTracker {
             }
             ticks = ticks.wrapping_add(1);
             let now = Utc::now();
-            if ticks.is_multiple_of(HEARTBEAT_EVERY) {
+            if ticks.is_multiple_of(heartbeat_every) {
                 self.heartbeat_live_connections(now);
             }
             if let Err(error) = self.tick(now).await {

@@ -30,8 +30,8 @@ mod ssr {
 
     use super::{PERIODS, Statistics};
     use crate::auth::ssr::{ALL_STAFF, require_staff};
-    use crate::models::{ArticleReadCount, DayVisits, VisitorCounterSettings};
-    use crate::ssr::{app_state, internal_error, refuse, visitor_stats};
+    use crate::models::{DayVisits, VisitorCounterSettings};
+    use crate::ssr::{app_state, internal_error, read_count, refuse, visitor_stats};
 
     const MOST_READ: u64 = 10;
 
@@ -61,10 +61,7 @@ mod ssr {
                 .into_iter()
                 .map(|d| DayVisits { day: d.day, visits: d.visits, page_views: d.page_views })
                 .collect(),
-            most_read: most_read
-                .into_iter()
-                .map(|a| ArticleReadCount { slug: a.slug, title: a.title, views: a.view_count })
-                .collect(),
+            most_read: most_read.into_iter().map(read_count).collect(),
             visitor_stats: visitor_stats(state.visitors.numbers()),
             counter,
         })
