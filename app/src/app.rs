@@ -15,7 +15,7 @@ use crate::pages::home::HomePage;
 use crate::pages::search::SearchPage;
 use crate::pages::site_map::SiteMapPage;
 use crate::pages::static_page::StaticPage;
-use crate::visitor_stats::provide_live_visitor_stats;
+use crate::visitor_stats::{CountAppNavigations, FIRST_PAGE_VIEW_SCRIPT, provide_live_visitor_stats};
 
 /// The HTML document the server sends.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -25,6 +25,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <script nonce=use_nonce() inner_html=FIRST_PAGE_VIEW_SCRIPT></script>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
         <Title text="Cổng thông tin điện tử"/>
         <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
         <Router>
+            <CountAppNavigations/>
             <Routes fallback=|| view! { <ReaderFrame><NotFound/></ReaderFrame> }>
                 <Route path=path!("/quan-tri/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("/quan-tri") view=AdminLayout ssr=SsrMode::Async>

@@ -37,32 +37,10 @@ mod imp {
         wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
     }
 
-    /// Posts to `url` in a way that survives the page being left. A page being prerendered
-    /// (speculation rules) waits until the reader actually opens it.
+    /// Posts to `url` in a way that survives the page being left.
     pub fn send_beacon(url: &str) {
-        let Some(window) = window() else { return };
-        let prerendering = window
-            .document()
-            .and_then(|document| js_sys::Reflect::get(&document, &"prerendering".into()).ok())
-            .is_some_and(|value| value.is_truthy());
-        if !prerendering {
+        if let Some(window) = window() {
             let _ = window.navigator().send_beacon(url);
-            return;
-        }
-        let url = url.to_owned();
-        let on_activation = Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.navigator().send_beacon(&url);
-            }
-        });
-        if let Some(document) = window.document() {
-            let options = web_sys::AddEventListenerOptions::new();
-            options.set_once(true);
-            let _ = document.add_event_listener_with_callback_and_add_event_listener_options(
-                "prerenderingchange",
-                on_activation.unchecked_ref(),
-                &options,
-            );
         }
     }
 

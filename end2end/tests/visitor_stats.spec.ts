@@ -88,7 +88,24 @@ test('each page view is counted exactly once, with or without JavaScript, and ed
   // Long enough for any second count (a beacon and a pixel both) to have been stored.
   await admin.waitForTimeout(1_500);
   expect(await pageViewsToday(admin)).toBe(before + 1);
+
+  // The next page: opened inside the app with JavaScript, loaded afresh without.
+  await page.locator('.content a[href^="/bai-viet/"]').first().click();
+  await expect(page).toHaveURL(/\/bai-viet\//);
+  await expect.poll(() => pageViewsToday(admin), { timeout: 10_000 }).toBe(before + 2);
+  await admin.waitForTimeout(1_500);
+  expect(await pageViewsToday(admin)).toBe(before + 2);
   await readerContext.close();
+
+  if (jsEnabled(info)) {
+    // A reader who leaves before the app has loaded still counts, once.
+    const hastyContext = await reader(browser, true);
+    const hasty = await hastyContext.newPage();
+    await hasty.route('**/*.wasm', (route) => route.abort());
+    await hasty.goto('/trang/gioi-thieu');
+    await expect.poll(() => pageViewsToday(admin), { timeout: 10_000 }).toBe(before + 3);
+    await hastyContext.close();
+  }
   await adminContext.close();
 });
 

@@ -100,12 +100,14 @@ async fn repeated_views_from_one_reader_are_one_visit_and_another_reader_is_anot
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn every_page_carries_the_noscript_pixel_and_the_widget_with_three_numbers() {
+async fn every_page_carries_the_counting_script_the_noscript_pixel_and_the_widget() {
     let portal = TestPortal::with_demo().await;
     portal.beacon("/", &[]).await;
     portal.stored().await;
     let page = portal.get("/chuyen-muc/dang-bo").await;
     assert!(page.html.contains(r#"<noscript><img src="/api/luot-xem.gif?trang=%2Fchuyen-muc%2Fdang-bo""#));
+    let head = page.html.split("</head>").next().unwrap();
+    assert!(head.contains(app::visitor_stats::FIRST_PAGE_VIEW_SCRIPT), "the head script counts the loaded page");
     let text = page.text();
     for line in ["Thống kê truy cập", "Đang online: 1", "Hôm nay: 1", &format!("Đã truy cập: {}", OFFSET + 1)]
     {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
 use super::{ChromeResource, Footer, Header, Sidebar, get_site_chrome};
-use crate::visitor_stats::PageViewCounter;
+use crate::visitor_stats::NoscriptPageViewPixel;
 
 /// The reader pages' frame around the matched page.
 #[component]
@@ -16,7 +16,7 @@ pub fn ReaderFrame(children: Children) -> impl IntoView {
     let chrome: ChromeResource = Resource::new(|| (), |_| get_site_chrome());
     provide_context(chrome);
     view! {
-        <PageViewCounter/>
+        <NoscriptPageViewPixel/>
         <Header/>
         <div class="page">
             // Pages render completely on the server before anything is sent, so the title and

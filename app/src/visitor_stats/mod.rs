@@ -1,12 +1,13 @@
-//! "Thống kê truy cập": counting each page view once (a beacon from the hydrated page, or a
-//! pixel inside `<noscript>` without JavaScript) and the widget that follows the numbers live.
+//! "Thống kê truy cập": counting each page view once (a beacon from the page's head script or
+//! the app, or a pixel inside `<noscript>` without JavaScript) and the widget that follows the
+//! numbers live.
 
 mod live;
 mod page_view_counter;
 mod widget;
 
 pub use live::{LiveVisitorStats, provide_live_visitor_stats, use_live_visitor_stats};
-pub use page_view_counter::{PageViewCounter, counts_as_page_view};
+pub use page_view_counter::{CountAppNavigations, FIRST_PAGE_VIEW_SCRIPT, NoscriptPageViewPixel, counts_as_page_view};
 pub use widget::{LiveVisitorNumbers, VisitorStatsWidget};
 
 /// Where the hydrated page reports a page view (`POST`, `?trang=/path`).

@@ -4,21 +4,37 @@ use leptos_router::hooks::use_location;
 use super::{PAGE_VIEW_PATH, PAGE_VIEW_PIXEL_PATH};
 use crate::url::encode_component;
 
-/// Counts each reader page view exactly once, wherever the page came from (the server, a cache
-/// or a CDN): the hydrated app sends a beacon on load and on every client-side navigation, and
-/// without JavaScript the browser loads the `<noscript>` image instead. A browser with
-/// JavaScript never loads `<noscript>` content, so no view is counted twice.
+// Each reader page view is counted exactly once, wherever the page came from (the server, a cache
+// or a CDN), by one of three means:
+// - the page the browser loads: a small script in the document's head, which runs as soon as it
+//   is parsed, so readers who leave before the app has loaded still count;
+// - later pages opened inside the app: a beacon from the hydrated app;
+// - without JavaScript: the `<noscript>` image. A browser with JavaScript never loads
+//   `<noscript>` content, so it is never counted twice.
+
+/// The head script for the page the browser loads (a prerendered page counts when it is shown).
+/// The server decides what counts; the back office is skipped here only to save the request.
+pub const FIRST_PAGE_VIEW_SCRIPT: &str = r#"(function(){var p=location.pathname;if(p.indexOf("/quan-tri")===0)return;var u="/api/luot-xem?trang="+encodeURIComponent(p);function s(){navigator.sendBeacon(u)}if(document.prerendering){document.addEventListener("prerenderingchange",s,{once:true})}else{s()}})();"#;
+
+/// Counts the pages opened inside the app after the first.
 #[component]
-pub fn PageViewCounter() -> impl IntoView {
+pub fn CountAppNavigations() -> impl IntoView {
     let location = use_location();
-    Effect::new(move |_| {
+    Effect::new(move |counted_before: Option<()>| {
         let path = location.pathname.get();
         // A new search on the same path is a new page.
         location.search.track();
-        if counts_as_page_view(&path) {
+        // The first run is the page the browser loaded, which the head script counted.
+        if counted_before.is_some() && counts_as_page_view(&path) {
             crate::browser::send_beacon(&format!("{PAGE_VIEW_PATH}?trang={}", encode_component(&path)));
         }
     });
+}
+
+/// The image that counts the page when JavaScript is off.
+#[component]
+pub fn NoscriptPageViewPixel() -> impl IntoView {
+    let location = use_location();
     let pixel = move || {
         let path = location.pathname.get();
         if !counts_as_page_view(&path) {
@@ -33,7 +49,6 @@ pub fn PageViewCounter() -> impl IntoView {
     // scripting browser keeps as text.
     view! { <div class="page-view-counter" inner_html=pixel></div> }
 }
-
 /// Reader pages count; the back office, the API, feeds and files do not.
 pub fn counts_as_page_view(path: &str) -> bool {
     let last_segment = path.rsplit('/').next().unwrap_or_default();
