@@ -14,7 +14,7 @@ mod ssr {
     use leptos::prelude::*;
     use service::{sessions, users};
 
-    use crate::auth::ssr::session_cookie;
+    use crate::auth::ssr::{session_cookie, set_cookie};
     use crate::ssr::{app_state, internal_error, refuse};
 
     pub async fn sign_in(login: &str, password: &str, next: Option<&str>) -> Result<(), ServerFnError> {
@@ -29,10 +29,7 @@ mod ssr {
         let txn = state.db.begin_write().await.map_err(internal_error)?;
         let token = sessions::start(&txn, account.id, chrono::Utc::now()).await.map_err(internal_error)?;
         txn.commit().await.map_err(internal_error)?;
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            let cookie = session_cookie(&token, state.public_url.is_https());
-            response.insert_header(http::header::SET_COOKIE, cookie.parse().expect("a valid cookie header"));
-        }
+        set_cookie(&session_cookie(&token, state.public_url.is_https()));
         tracing::info!(username = %account.username, "signed in");
         leptos_axum::redirect(safe_next(next));
         Ok(())

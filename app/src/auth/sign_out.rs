@@ -5,20 +5,17 @@ use leptos::prelude::*;
 pub async fn sign_out() -> Result<(), ServerFnError> {
     use service::sessions;
 
-    use super::ssr::{cleared_session_cookie, session_token};
+    use super::ssr::{cleared_session_cookie, request_parts, session_token, set_cookie};
     use crate::ssr::{app_state, internal_error};
 
     let state = app_state()?;
-    let parts = use_context::<http::request::Parts>().ok_or_else(|| ServerFnError::new("the request is missing"))?;
+    let parts = request_parts()?;
     if let Some(token) = session_token(&parts.headers) {
         let txn = state.db.begin_write().await.map_err(internal_error)?;
         sessions::end(&txn, token).await.map_err(internal_error)?;
         txn.commit().await.map_err(internal_error)?;
     }
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let cookie = cleared_session_cookie(state.public_url.is_https());
-        response.insert_header(http::header::SET_COOKIE, cookie.parse().expect("a valid cookie header"));
-    }
+    set_cookie(&cleared_session_cookie(state.public_url.is_https()));
     leptos_axum::redirect(super::SIGN_IN_PATH);
     Ok(())
 }

@@ -45,7 +45,15 @@ pub async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<u
     }
 }
 
-fn request_parts() -> Result<http::request::Parts, ServerFnError> {
+/// Sends a `Set-Cookie` header with the response being built.
+pub fn set_cookie(cookie: &str) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(http::header::SET_COOKIE, cookie.parse().expect("cookies built here are valid headers"));
+    }
+}
+
+/// The request being answered.
+pub fn request_parts() -> Result<http::request::Parts, ServerFnError> {
     use_context::<http::request::Parts>().ok_or_else(|| ServerFnError::new("the request is missing"))
 }
 
