@@ -4,8 +4,14 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::admin::AdminLayout;
+use crate::admin::accounts::{AccountsPage, OwnPasswordPage};
+use crate::admin::articles::{ArticleEditorPage, ArticleListPage};
+use crate::admin::audit_log::AuditLogPage;
+use crate::admin::categories::CategoriesPage;
 use crate::admin::dashboard::DashboardPage;
+use crate::admin::site_settings::SiteSettingsPage;
 use crate::admin::statistics::StatisticsPage;
+use crate::admin::web_links::WebLinksPage;
 use crate::auth::SignInPage;
 use crate::layout::{ReaderFrame, ReaderLayout};
 use crate::pages::NotFound;
@@ -55,7 +61,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/quan-tri/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("/quan-tri") view=AdminLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("bai-viet") view=ArticleListPage ssr=SsrMode::Async/>
+                    <Route path=path!("bai-viet/:id") view=ArticleEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("thong-ke") view=StatisticsPage ssr=SsrMode::Async/>
+                    <Route path=path!("nhat-ky") view=AuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("tai-khoan") view=AccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("doi-mat-khau") view=OwnPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("cai-dat") view=SiteSettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("chuyen-muc") view=CategoriesPage ssr=SsrMode::Async/>
+                    <Route path=path!("lien-ket") view=WebLinksPage ssr=SsrMode::Async/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=ReaderLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>

@@ -1,6 +1,6 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { ADMIN } from '../playwright.config';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,14 +32,31 @@ export async function waitForHydration(page: Page) {
   await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 15_000 });
 }
 
-/** Signs in as the administrator the test server was started with, from a back-office page. */
-export async function signIn(page: Page, path = '/quan-tri/thong-ke') {
+export interface Account {
+  username: string;
+  password: string;
+}
+
+/** Signs in as `account` (the administrator the test server was started with, unless given), from a back-office page. */
+export async function signIn(page: Page, path = '/quan-tri/thong-ke', account: Account = ADMIN) {
   await page.goto(path);
   await expect(page).toHaveURL(/\/quan-tri\/dang-nhap\?tiep=/);
-  await page.getByLabel('Tên đăng nhập hoặc email').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+  await page.getByLabel('Tên đăng nhập hoặc email').fill(account.username);
+  await page.getByLabel('Mật khẩu').fill(account.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
+}
+
+/** Creates a back-office account in the test server's database with the `create-user` command. */
+export function createAccount(role: 'quan-tri' | 'bien-tap-vien-truong' | 'phong-vien', username: string): Account {
+  const password = 'mat-khau-kiem-thu-2026';
+  const made = spawnSync(
+    resolve(__dirname, '../../target/release/server'),
+    ['create-user', '--username', username, '--email', `${username}@stttt.example.gov.vn`, '--display-name', username, '--role', role],
+    { env: { PATH: process.env.PATH, DATABASE_URL: `sqlite://${resolve(__dirname, '../.data/e2e.db')}`, PORTAL_USER_PASSWORD: password }, encoding: 'utf8' },
+  );
+  if (made.status !== 0) throw new Error(`create-user failed: ${made.stderr}`);
+  return { username, password };
 }
 
 /** The release server on a port and database of its own, which a test may stop and start again. */

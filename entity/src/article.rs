@@ -47,6 +47,17 @@ pub struct Model {
     /// Incremented on every save; a save based on an older version is a conflict.
     pub version: i32,
     pub view_count: i64,
+    /// What an editor wrote when sending the article back to its author.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub review_note: Option<String>,
+    /// Keywords, comma-separated, as the editor typed them (trimmed, without repeats).
+    #[sea_orm(column_type = "Text")]
+    pub tags: String,
+    /// Overrides the title in search results and shares.
+    pub seo_title: Option<String>,
+    /// Overrides the lead as the page description.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub seo_description: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

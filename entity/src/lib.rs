@@ -2,11 +2,14 @@
 //! serde models in `app::models` instead, so no sea-orm type reaches the wasm build.
 
 pub mod article;
+pub mod article_editing;
 pub mod article_revision;
 pub mod article_slug_redirect;
+pub mod audit_log;
 pub mod category;
 pub mod media;
 pub mod session;
+pub mod sign_in_throttle;
 pub mod site_settings;
 pub mod static_page;
 pub mod user;
@@ -19,11 +22,14 @@ pub mod web_link_group;
 
 pub mod prelude {
     pub use super::article::Entity as Article;
+    pub use super::article_editing::Entity as ArticleEditing;
     pub use super::article_revision::Entity as ArticleRevision;
     pub use super::article_slug_redirect::Entity as ArticleSlugRedirect;
+    pub use super::audit_log::Entity as AuditLog;
     pub use super::category::Entity as Category;
     pub use super::media::Entity as Media;
     pub use super::session::Entity as Session;
+    pub use super::sign_in_throttle::Entity as SignInThrottle;
     pub use super::site_settings::Entity as SiteSettings;
     pub use super::static_page::Entity as StaticPage;
     pub use super::user::Entity as User;

@@ -7,6 +7,7 @@ mod m20261128_000002_create_site_tables;
 mod m20261128_000003_create_static_pages;
 mod m20261128_000004_create_article_slug_redirects;
 mod m20261128_000005_create_visitor_presence_and_sessions;
+mod m20261128_000006_create_editorial_tables;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_create_static_pages::Migration),
             Box::new(m20261128_000004_create_article_slug_redirects::Migration),
             Box::new(m20261128_000005_create_visitor_presence_and_sessions::Migration),
+            Box::new(m20261128_000006_create_editorial_tables::Migration),
         ]
     }
 }

@@ -1,4 +1,5 @@
 use clap::{Parser, Subcommand};
+use entity::user::Role;
 use server::commands;
 use server::config::Config;
 use std::path::PathBuf;
@@ -23,14 +24,18 @@ enum Command {
         /// The .jsonl file to import.
         file: PathBuf,
     },
-    /// Create an administrator account. The password is read from PORTAL_ADMIN_PASSWORD, or else from standard input.
-    CreateAdmin {
+    /// Create a back-office account. The password is read from PORTAL_USER_PASSWORD, or else from standard input.
+    CreateUser {
         #[arg(long)]
         username: String,
         #[arg(long)]
         email: String,
         #[arg(long, default_value = "")]
         display_name: String,
+        /// quan-tri (administrator), bien-tap-vien-truong (editor: approves and publishes) or
+        /// phong-vien (author: writes drafts and submits them).
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
     },
 }
 
@@ -52,8 +57,8 @@ async fn main() -> ExitCode {
         Command::Serve => commands::serve::run(config).await,
         Command::Migrate => commands::migrate::run(config).await,
         Command::Import { file } => commands::import::run(config, &file).await,
-        Command::CreateAdmin { username, email, display_name } => {
-            commands::create_admin::run(config, &username, &email, &display_name).await
+        Command::CreateUser { username, email, display_name, role } => {
+            commands::create_user::run(config, &username, &email, &display_name, role).await
         }
     };
     match result {
@@ -62,5 +67,14 @@ async fn main() -> ExitCode {
             eprintln!("Error: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn parse_role(role: &str) -> Result<Role, String> {
+    match role {
+        "quan-tri" => Ok(Role::Admin),
+        "bien-tap-vien-truong" => Ok(Role::Editor),
+        "phong-vien" => Ok(Role::Author),
+        other => Err(format!("“{other}” is not a role: use quan-tri, bien-tap-vien-truong or phong-vien")),
     }
 }

@@ -172,7 +172,7 @@ pub async fn upsert_published(
     Ok(UpsertOutcome::Updated)
 }
 
-async fn record_revision(
+pub(crate) async fn record_revision(
     db: &impl ConnectionTrait,
     saved: &article::Model,
     saved_by: Option<i32>,

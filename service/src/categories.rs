@@ -66,3 +66,135 @@ async fn unique_slug(db: &impl ConnectionTrait, base: &str) -> Result<String, Db
     }
     Ok(candidate)
 }
+
+/// The category form, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CategoryFields {
+    pub name: String,
+    /// Empty: made from the name.
+    pub slug: String,
+    pub description: String,
+    pub parent_id: Option<i32>,
+    pub show_in_menu: bool,
+}
+
+pub const MAX_NAME_CHARS: usize = 100;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CategoryError {
+    #[error("Hãy nhập tên chuyên mục (tối đa {MAX_NAME_CHARS} ký tự).")]
+    InvalidName,
+    #[error("Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.")]
+    InvalidSlug,
+    #[error("Đường dẫn này đã được chuyên mục khác sử dụng.")]
+    SlugTaken,
+    #[error("Chuyên mục cha không hợp lệ: không tồn tại, hoặc là chính nó hay một chuyên mục con của nó.")]
+    InvalidParent,
+    #[error("Không thể xoá: chuyên mục còn chuyên mục con hoặc bài viết; hãy chuyển chúng đi trước.")]
+    InUse,
+    #[error("Không tìm thấy chuyên mục.")]
+    NotFound,
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+/// Creates (`id` `None`) or changes a category. A new one goes last among its siblings.
+pub async fn save(
+    db: &impl ConnectionTrait,
+    id: Option<i32>,
+    fields: &CategoryFields,
+) -> Result<category::Model, CategoryError> {
+    let name = fields.name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        return Err(CategoryError::InvalidName);
+    }
+    let slug = match fields.slug.trim() {
+        "" => slugify(name),
+        typed => typed.to_owned(),
+    };
+    if !crate::text::is_valid_slug(&slug) {
+        return Err(CategoryError::InvalidSlug);
+    }
+    if find_by_slug(db, &slug).await?.is_some_and(|other| Some(other.id) != id) {
+        return Err(CategoryError::SlugTaken);
+    }
+    let existing = match id {
+        Some(id) => Some(find_by_id(db, id).await?.ok_or(CategoryError::NotFound)?),
+        None => None,
+    };
+    if let Some(parent_id) = fields.parent_id {
+        let every = all(db).await?;
+        let parent_exists = every.iter().any(|c| c.id == parent_id);
+        let would_cycle = id.is_some_and(|id| is_same_or_below(&every, parent_id, id));
+        if !parent_exists || would_cycle {
+            return Err(CategoryError::InvalidParent);
+        }
+    }
+    let mut row: category::ActiveModel = match existing {
+        Some(existing) if existing.parent_id == fields.parent_id => existing.into(),
+        existing => {
+            // A new category, or one moved under another parent: last among its new siblings.
+            let mut row: category::ActiveModel = existing.map(Into::into).unwrap_or_default();
+            row.position = Set(next_position(db, fields.parent_id).await?);
+            row
+        }
+    };
+    row.parent_id = Set(fields.parent_id);
+    row.name = Set(name.to_owned());
+    row.slug = Set(slug);
+    row.description = Set(fields.description.trim().to_owned());
+    row.show_in_menu = Set(fields.show_in_menu);
+    Ok(match id {
+        Some(_) => row.update(db).await?,
+        None => row.insert(db).await?,
+    })
+}
+
+/// Whether `candidate` is `ancestor` or lies below it.
+fn is_same_or_below(every: &[category::Model], candidate: i32, ancestor: i32) -> bool {
+    let mut current = Some(candidate);
+    for _ in 0..=every.len() {
+        match current {
+            Some(id) if id == ancestor => return true,
+            Some(id) => current = every.iter().find(|c| c.id == id).and_then(|c| c.parent_id),
+            None => return false,
+        }
+    }
+    false
+}
+
+async fn siblings(db: &impl ConnectionTrait, parent_id: Option<i32>) -> Result<Vec<category::Model>, DbErr> {
+    let query = category::Entity::find();
+    let query = match parent_id {
+        Some(parent) => query.filter(category::Column::ParentId.eq(parent)),
+        None => query.filter(category::Column::ParentId.is_null()),
+    };
+    query.order_by_asc(category::Column::Position).order_by_asc(category::Column::Id).all(db).await
+}
+
+async fn next_position(db: &impl ConnectionTrait, parent_id: Option<i32>) -> Result<i32, DbErr> {
+    Ok(siblings(db, parent_id).await?.last().map_or(0, |last| last.position + 1))
+}
+
+/// Moves category `id` one place up (`-1`) or down (`1`) among its siblings.
+pub async fn move_among_siblings(db: &impl ConnectionTrait, id: i32, step: i32) -> Result<(), CategoryError> {
+    let category = find_by_id(db, id).await?.ok_or(CategoryError::NotFound)?;
+    let order: Vec<(i32, i32)> = siblings(db, category.parent_id).await?.iter().map(|c| (c.id, c.position)).collect();
+    for (id, position) in crate::ordering::moved(&order, id, step) {
+        category::ActiveModel { id: Set(id), position: Set(position), ..Default::default() }.update(db).await?;
+    }
+    Ok(())
+}
+
+/// Deletes an empty category: one with no sub-categories and no articles (trashed ones included).
+pub async fn delete(db: &impl ConnectionTrait, id: i32) -> Result<category::Model, CategoryError> {
+    use sea_orm::PaginatorTrait;
+    let category = find_by_id(db, id).await?.ok_or(CategoryError::NotFound)?;
+    let children = category::Entity::find().filter(category::Column::ParentId.eq(id)).count(db).await?;
+    let articles = entity::article::Entity::find().filter(entity::article::Column::CategoryId.eq(id)).count(db).await?;
+    if children > 0 || articles > 0 {
+        return Err(CategoryError::InUse);
+    }
+    category::Entity::delete_by_id(id).exec(db).await?;
+    Ok(category)
+}

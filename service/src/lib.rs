@@ -4,14 +4,19 @@
 //! anything that decides "now" takes it as a parameter so tests can pin the clock.
 
 pub mod articles;
+pub mod audit;
 pub mod categories;
+pub mod clock;
 pub mod db;
 pub mod demo;
+pub mod editorial;
 pub mod import;
+pub mod ordering;
 pub mod passwords;
 pub mod sanitize;
 pub mod search;
 pub mod sessions;
+pub mod sign_in_throttle;
 pub mod site;
 pub mod static_pages;
 pub mod text;

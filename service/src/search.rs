@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use entity::article;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, QueryFilter, QuerySelect};
 
 use crate::articles::{ArticleListing, newest_visible};
 use crate::text::{fold_diacritics, words};
@@ -61,11 +61,7 @@ pub async fn search(
     if terms.is_empty() {
         return Ok(SearchPage { hits: Vec::new(), total: 0, truncated: false });
     }
-    let mut query = newest_visible(now);
-    for term in terms {
-        let pattern = format!("% {}%", escape_like(term));
-        query = query.filter(Expr::col(article::Column::SearchText).like(LikeExpr::new(pattern).escape('\\')));
-    }
+    let mut query = newest_visible(now).filter(contains_every_term(terms));
     if let Some(ids) = &filters.category_ids {
         query = query.filter(article::Column::CategoryId.is_in(ids.iter().copied()));
     }
@@ -85,6 +81,14 @@ pub async fn search(
     scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     let hits = scored.into_iter().skip(page.saturating_sub(1) * per_page).take(per_page).map(|(_, c)| c).collect();
     Ok(SearchPage { hits, total, truncated })
+}
+
+/// Articles whose folded text has a word starting with each of `terms`.
+pub(crate) fn contains_every_term(terms: &[String]) -> Condition {
+    terms.iter().fold(Condition::all(), |all, term| {
+        let pattern = format!("% {}%", escape_like(term));
+        all.add(Expr::col(article::Column::SearchText).like(LikeExpr::new(pattern).escape('\\')))
+    })
 }
 
 fn escape_like(term: &str) -> String {

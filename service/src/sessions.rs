@@ -65,3 +65,9 @@ pub async fn end(db: &impl ConnectionTrait, token: &str) -> Result<(), DbErr> {
 fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
+
+/// Ends every session of account `user_id` (password reset, account disabled).
+pub async fn end_all_for(db: &impl ConnectionTrait, user_id: i32) -> Result<(), DbErr> {
+    session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await?;
+    Ok(())
+}

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use entity::user::{self, Role};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
 };
 
 use crate::passwords::{hash_password, verify_password};
@@ -75,6 +76,11 @@ pub async fn create(
     .await?)
 }
 
+/// Every account, by display name.
+pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<user::Model>, DbErr> {
+    user::Entity::find().order_by_asc(user::Column::DisplayName).all(db).await
+}
+
 pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
     user::Entity::find().count(db).await
 }
@@ -107,3 +113,76 @@ pub async fn authenticate(
 /// A valid Argon2id hash of a random string, checked against when no account matches.
 const UNKNOWN_ACCOUNT_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Jc8x9cD5oC0m7o2vH8y0o0a3sYb8mY9cQ5m0m1bZx4E";
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("Mật khẩu hiện tại không đúng.")]
+    WrongPassword,
+    #[error("Mật khẩu mới phải có ít nhất {MIN_PASSWORD_CHARS} ký tự.")]
+    PasswordTooShort,
+    #[error("Không tìm thấy tài khoản.")]
+    NotFound,
+    #[error("Bạn không thể tự khoá hay tự hạ quyền tài khoản của mình; hãy nhờ một quản trị khác.")]
+    OwnAccount,
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+async fn find(db: &impl ConnectionTrait, id: i32) -> Result<user::Model, AccountError> {
+    user::Entity::find_by_id(id).one(db).await?.ok_or(AccountError::NotFound)
+}
+
+async fn store_password(db: &impl ConnectionTrait, account: user::Model, password: &str) -> Result<(), AccountError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AccountError::PasswordTooShort);
+    }
+    let mut update: user::ActiveModel = account.into();
+    update.password_hash = Set(hash_password(password));
+    update.update(db).await?;
+    Ok(())
+}
+
+/// Changes the signed-in account's own password, which it must know.
+pub async fn change_own_password(
+    db: &impl ConnectionTrait,
+    id: i32,
+    current: &str,
+    new: &str,
+) -> Result<(), AccountError> {
+    let account = find(db, id).await?;
+    if !verify_password(current, &account.password_hash) {
+        return Err(AccountError::WrongPassword);
+    }
+    store_password(db, account, new).await
+}
+
+/// Gives account `id` a new password (an administrator's reset) and signs it out everywhere.
+pub async fn reset_password(db: &impl ConnectionTrait, id: i32, new: &str) -> Result<user::Model, AccountError> {
+    let account = find(db, id).await?;
+    store_password(db, account.clone(), new).await?;
+    crate::sessions::end_all_for(db, id).await?;
+    Ok(account)
+}
+
+/// Changes role and enabled state of account `id` on behalf of administrator `by`. Nobody can
+/// lock themselves out: an administrator cannot disable or demote their own account.
+pub async fn update_access(
+    db: &impl ConnectionTrait,
+    by: &user::Model,
+    id: i32,
+    role: Role,
+    disabled: bool,
+) -> Result<(user::Model, user::Model), AccountError> {
+    let before = find(db, id).await?;
+    if before.id == by.id && (disabled || role != Role::Admin) {
+        return Err(AccountError::OwnAccount);
+    }
+    let mut update: user::ActiveModel = before.clone().into();
+    update.role = Set(role);
+    update.disabled = Set(disabled);
+    let after = update.update(db).await?;
+    if disabled {
+        crate::sessions::end_all_for(db, id).await?;
+    }
+    Ok((before, after))
+}

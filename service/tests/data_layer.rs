@@ -1,6 +1,8 @@
 //! The data layer against a real database (SQLite, or PostgreSQL with TEST_DATABASE_URL).
 
 mod common;
+#[path = "data_layer/editorial.rs"]
+mod editorial;
 #[path = "data_layer/visitor_counting.rs"]
 mod visitor_counting;
 

@@ -3,6 +3,7 @@ use leptos_meta::Meta;
 use leptos_router::components::{A, Outlet};
 
 use crate::auth::{SignOutButton, get_current_staff};
+use crate::models::StaffRole;
 
 /// The back office's frame: its own header and navigation, no reader chrome.
 #[component]
@@ -15,7 +16,20 @@ pub fn AdminLayout() -> impl IntoView {
                 <a class="admin-brand" href="/quan-tri">"Quản trị cổng thông tin"</a>
                 <nav class="admin-nav" aria-label="Quản trị">
                     <A href="/quan-tri" exact=true>"Tổng quan"</A>
+                    <A href="/quan-tri/bai-viet">"Bài viết"</A>
+                    <A href="/quan-tri/chuyen-muc">"Chuyên mục"</A>
                     <A href="/quan-tri/thong-ke">"Thống kê truy cập"</A>
+                    <Suspense>
+                        {move || Suspend::new(async move {
+                            let administrator = staff.await.ok().flatten().is_some_and(|m| m.role == StaffRole::Administrator);
+                            administrator.then(|| view! {
+                                <A href="/quan-tri/tai-khoan">"Tài khoản"</A>
+                                <A href="/quan-tri/lien-ket">"Liên kết"</A>
+                                <A href="/quan-tri/cai-dat">"Cài đặt"</A>
+                                <A href="/quan-tri/nhat-ky">"Nhật ký"</A>
+                            })
+                        })}
+                    </Suspense>
                     <a href="/">"Xem trang công khai"</a>
                 </nav>
                 <Suspense>
@@ -23,6 +37,7 @@ pub fn AdminLayout() -> impl IntoView {
                         staff.await.ok().flatten().map(|member| view! {
                             <div class="admin-account">
                                 <span>{member.display_name}" · "{member.role.label()}</span>
+                                <a href="/quan-tri/doi-mat-khau">"Đổi mật khẩu"</a>
                                 <SignOutButton/>
                             </div>
                         })

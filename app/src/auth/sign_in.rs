@@ -10,29 +10,64 @@ pub async fn sign_in(login: String, password: String, next: Option<String>) -> R
 
 #[cfg(feature = "ssr")]
 mod ssr {
+    use chrono::TimeDelta;
     use http::StatusCode;
     use leptos::prelude::*;
+    use service::sign_in_throttle as throttle;
     use service::{sessions, users};
 
-    use crate::auth::ssr::{session_cookie, set_cookie};
-    use crate::ssr::{app_state, internal_error, refuse};
+    use crate::auth::ssr::{request_parts, session_cookie, set_cookie};
+    use crate::ssr::{app_state, client_address, internal_error, refuse};
 
     pub async fn sign_in(login: &str, password: &str, next: Option<&str>) -> Result<(), ServerFnError> {
         if login.trim().is_empty() || password.is_empty() {
             return Err(refuse(StatusCode::BAD_REQUEST, "Hãy nhập tên đăng nhập (hoặc email) và mật khẩu."));
         }
         let state = app_state()?;
-        let Some(account) = users::authenticate(state.db.reader(), login, password).await.map_err(internal_error)?
-        else {
-            return Err(refuse(StatusCode::UNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng."));
-        };
+        let now = chrono::Utc::now();
+        let address = client_address(&request_parts()?, state.behind_proxy.0).unwrap_or_default();
+        let (account_key, address_key) = (throttle::account_key(login), throttle::address_key(&address));
+        let keys = [account_key.clone(), address_key.clone()];
+        if let Some(until) = throttle::blocked_until(state.db.reader(), &keys, now).await.map_err(internal_error)? {
+            return Err(too_many_attempts(until - now));
+        }
+        let account = users::authenticate(state.db.reader(), login, password).await.map_err(internal_error)?;
         let txn = state.db.begin_write().await.map_err(internal_error)?;
-        let token = sessions::start(&txn, account.id, chrono::Utc::now()).await.map_err(internal_error)?;
+        let Some(account) = account else {
+            throttle::record_failure(&txn, &account_key, throttle::PER_ACCOUNT, now).await.map_err(internal_error)?;
+            throttle::record_failure(&txn, &address_key, throttle::PER_ADDRESS, now).await.map_err(internal_error)?;
+            let blocked = throttle::blocked_until(&txn, &keys, now).await.map_err(internal_error)?;
+            txn.commit().await.map_err(internal_error)?;
+            tracing::warn!(%address, "failed sign-in");
+            let wrong = "Tên đăng nhập hoặc mật khẩu không đúng.";
+            return Err(match blocked {
+                Some(until) => refuse(StatusCode::UNAUTHORIZED, format!("{wrong} {}", wait_message(until - now))),
+                None => refuse(StatusCode::UNAUTHORIZED, wrong),
+            });
+        };
+        throttle::clear(&txn, &account_key).await.map_err(internal_error)?;
+        let token = sessions::start(&txn, account.id, now).await.map_err(internal_error)?;
         txn.commit().await.map_err(internal_error)?;
         set_cookie(&session_cookie(&token, state.public_url.is_https()));
         tracing::info!(username = %account.username, "signed in");
         leptos_axum::redirect(safe_next(next));
         Ok(())
+    }
+
+    fn too_many_attempts(wait: TimeDelta) -> ServerFnError {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            let seconds = wait.num_seconds().max(1).to_string();
+            response.insert_header(http::header::RETRY_AFTER, seconds.parse().expect("digits are a valid header"));
+        }
+        let message = format!("Đăng nhập sai quá nhiều lần. {}", wait_message(wait));
+        refuse(StatusCode::TOO_MANY_REQUESTS, message)
+    }
+
+    /// "Vui lòng chờ 8 giây rồi thử lại." / "… 15 phút …"
+    fn wait_message(wait: TimeDelta) -> String {
+        let seconds = wait.num_seconds().max(1);
+        let amount = if seconds < 60 { format!("{seconds} giây") } else { format!("{} phút", (seconds + 59) / 60) };
+        format!("Vui lòng chờ {amount} rồi thử lại.")
     }
 
     /// Only back-office paths on this site, so the sign-in page cannot send anyone elsewhere.
@@ -49,6 +84,14 @@ mod ssr {
             assert_eq!(super::safe_next(Some("https://evil.example")), "/quan-tri");
             assert_eq!(super::safe_next(Some("/quan-tri//evil.example")), "/quan-tri");
             assert_eq!(super::safe_next(None), "/quan-tri");
+        }
+
+        #[test]
+        fn waits_are_told_in_seconds_then_whole_minutes() {
+            use chrono::TimeDelta;
+            assert_eq!(super::wait_message(TimeDelta::seconds(8)), "Vui lòng chờ 8 giây rồi thử lại.");
+            assert_eq!(super::wait_message(TimeDelta::seconds(61)), "Vui lòng chờ 2 phút rồi thử lại.");
+            assert_eq!(super::wait_message(TimeDelta::minutes(15)), "Vui lòng chờ 15 phút rồi thử lại.");
         }
     }
 }

@@ -31,6 +31,10 @@ pub struct Article {
     pub body_html: String,
     pub cover_image: Option<String>,
     pub author: Option<String>,
+    pub tags: Vec<String>,
+    /// What search engines and shares show, when the editor set something other than title and lead.
+    pub seo_title: Option<String>,
+    pub seo_description: Option<String>,
     pub published_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// From the top-level category down to the article's own.

@@ -3,6 +3,7 @@
 mod account;
 mod article;
 mod category;
+mod editorial;
 mod search;
 mod site;
 mod visitor;
@@ -10,6 +11,10 @@ mod visitor;
 pub use account::{StaffMember, StaffRole};
 pub use article::{Article, ArticleSummary, article_url};
 pub use category::{CategoryLink, MenuItem};
+pub use editorial::{
+    ArticleEditor, ArticleForm, ArticleList, ArticleRow, Choice, DiffPart, FILTERABLE_STATUSES, FieldDiff,
+    FieldMessage, RevisionEntry, SaveConflict, SavedArticle, WorkflowStatus, WorkflowStep,
+};
 pub use search::{SearchHit, TextSegment};
 pub use site::{PageLink, SiteChrome, SiteSettings, WebLink, WebLinkGroup};
 pub use visitor::{ArticleReadCount, DayVisits, VisitorCounterSettings, VisitorStats};

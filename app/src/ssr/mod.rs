@@ -1,10 +1,13 @@
 //! Server-only glue shared by the server functions.
 
 mod category_index;
+mod client_address;
+pub mod local_days;
 mod state;
 
 pub use category_index::CategoryIndex;
-pub use state::{AppState, BehindProxy, PublicUrl, app_state, internal_error, refuse};
+pub use client_address::client_address;
+pub use state::{AppState, BehindProxy, PublicUrl, app_state, internal_error, refuse, set_status};
 
 use service::articles::ArticleListing;
 use service::visitors::{ArticleViews, VisitorNumbers};

@@ -14,6 +14,8 @@ pub struct AppState {
     pub visitors: VisitorTracker,
     /// Whether the site sits behind a reverse proxy whose `X-Forwarded-For` can be believed.
     pub behind_proxy: BehindProxy,
+    /// "Now" for publication times; tests pin it.
+    pub clock: service::clock::Clock,
 }
 
 /// The site's public base URL, e.g. `https://stttt.thanhhoa.gov.vn`.
@@ -42,10 +44,15 @@ pub fn internal_error(error: service::DbErr) -> ServerFnError {
     ServerFnError::new("Hệ thống đang bận, vui lòng thử lại sau.")
 }
 
-/// Refuses a request with an HTTP status and a message the person can act on. A plain HTML form
-/// post (no JavaScript) is redirected back with the message in the address instead, so it keeps
-/// the redirect's status.
+/// Refuses a request with an HTTP status and a message the person can act on.
 pub fn refuse(status: http::StatusCode, message: impl Into<String>) -> ServerFnError {
+    set_status(status);
+    ServerFnError::new(message.into())
+}
+
+/// Answers this request with `status`. A plain HTML form post (no JavaScript) is redirected back
+/// with the message in the address instead, so it keeps the redirect's status.
+pub fn set_status(status: http::StatusCode) {
     let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
         parts.method == http::Method::POST
             && parts
@@ -57,5 +64,4 @@ pub fn refuse(status: http::StatusCode, message: impl Into<String>) -> ServerFnE
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>().filter(|_| !form_post) {
         response.set_status(status);
     }
-    ServerFnError::new(message.into())
 }

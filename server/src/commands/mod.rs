@@ -1,6 +1,6 @@
 //! What the server binary can be asked to do.
 
-pub mod create_admin;
+pub mod create_user;
 pub mod import;
 pub mod migrate;
 pub mod serve;

@@ -27,6 +27,7 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
         public_url: PublicUrl(config.public_url),
         visitors: visitors.clone(),
         behind_proxy: BehindProxy(config.behind_proxy),
+        clock: service::clock::Clock::system(),
     };
     let listener = TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");

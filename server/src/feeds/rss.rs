@@ -2,7 +2,6 @@ use app::ssr::{AppState, CategoryIndex};
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
-use chrono::Utc;
 use service::articles::{self, ArticleListing};
 use service::{categories, site};
 
@@ -15,7 +14,7 @@ const ITEMS: u64 = 30;
 pub async fn site_feed(State(state): State<AppState>) -> Result<impl IntoResponse, FeedError> {
     let db = state.db.reader();
     let index = CategoryIndex::new(categories::all(db).await?);
-    let items = articles::latest_published(db, Utc::now(), ITEMS).await?;
+    let items = articles::latest_published(db, state.clock.now(), ITEMS).await?;
     let site_name = site::settings(db).await?.map(|s| s.site_name).unwrap_or_default();
     Ok(rss_response(&state, &site_name, "/", "/rss.xml", &items, &index))
 }
@@ -27,7 +26,8 @@ pub async fn category_feed(
     let db = state.db.reader();
     let index = CategoryIndex::new(categories::all(db).await?);
     let category = index.by_slug(&slug).ok_or(FeedError::NotFound)?;
-    let items = articles::published_in_categories(db, &index.subtree_ids(category.id), Utc::now(), 1, ITEMS).await?;
+    let items =
+        articles::published_in_categories(db, &index.subtree_ids(category.id), state.clock.now(), 1, ITEMS).await?;
     let site_name = site::settings(db).await?.map(|s| s.site_name).unwrap_or_default();
     let title = format!("{} - {site_name}", category.name);
     let path = format!("/chuyen-muc/{}", category.slug);

@@ -24,7 +24,7 @@ pub async fn sitemap_xml(State(state): State<AppState>) -> Result<impl IntoRespo
         }
         xml.push_str("</url>\n");
     };
-    let entries = articles::sitemap_entries(db, Utc::now(), MAX_URLS).await?;
+    let entries = articles::sitemap_entries(db, state.clock.now(), MAX_URLS).await?;
     add("/", entries.iter().map(|e| e.updated_at).max());
     for category in categories::all(db).await? {
         add(&format!("/chuyen-muc/{}", category.slug), None);

@@ -1,28 +1,10 @@
 //! Telling visitors apart by address and browser, without keeping either.
 
-use std::net::SocketAddr;
-
-use app::ssr::AppState;
-use axum::extract::ConnectInfo;
+use app::ssr::{AppState, client_address};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use chrono::Utc;
 use service::visitors::VisitorId;
-
-/// The address the request came from: the connection's peer, or behind a trusted reverse proxy
-/// the last address the proxy appended to `X-Forwarded-For` (earlier entries can be forged).
-pub fn client_address(parts: &Parts, behind_proxy: bool) -> Option<String> {
-    if behind_proxy && let Some(forwarded) = last_forwarded_for(&parts.headers) {
-        return Some(forwarded);
-    }
-    parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| peer.ip().to_string())
-}
-
-fn last_forwarded_for(headers: &HeaderMap) -> Option<String> {
-    let value = headers.get_all("x-forwarded-for").iter().next_back()?.to_str().ok()?;
-    let last = value.rsplit(',').next()?.trim();
-    last.parse::<std::net::IpAddr>().ok().map(|ip| ip.to_string())
-}
 
 pub fn user_agent(headers: &HeaderMap) -> &str {
     headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default()
@@ -33,27 +15,4 @@ pub async fn visitor(state: &AppState, parts: &Parts) -> Result<VisitorId, servi
     let address = client_address(parts, state.behind_proxy.0)
         .ok_or_else(|| service::DbErr::Custom("the connection's address is missing".into()))?;
     state.visitors.visitor(&address, user_agent(&parts.headers), Utc::now()).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::http::Request;
-
-    fn parts(forwarded: Option<&str>) -> Parts {
-        let mut request = Request::get("/").body(()).unwrap();
-        request.extensions_mut().insert(ConnectInfo(SocketAddr::from(([10, 0, 0, 2], 5000))));
-        if let Some(forwarded) = forwarded {
-            request.headers_mut().insert("x-forwarded-for", forwarded.parse().unwrap());
-        }
-        request.into_parts().0
-    }
-
-    #[test]
-    fn the_peer_address_counts_unless_a_trusted_proxy_forwards_one() {
-        assert_eq!(client_address(&parts(Some("203.0.113.7")), false).unwrap(), "10.0.0.2", "not behind a proxy");
-        assert_eq!(client_address(&parts(Some("198.51.100.1, 203.0.113.7")), true).unwrap(), "203.0.113.7");
-        assert_eq!(client_address(&parts(Some("not an address")), true).unwrap(), "10.0.0.2");
-        assert_eq!(client_address(&parts(None), true).unwrap(), "10.0.0.2");
-    }
 }

@@ -12,6 +12,7 @@ use entity::user::Role;
 use http::{HeaderMap, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
+use service::clock::Clock;
 use service::users::{self, NewUser};
 use service::visitors::{VisitRules, VisitorTracker};
 use service::{Database, demo, sessions};
@@ -27,6 +28,7 @@ pub struct TestPortal {
     router: Router,
     pub db: Database,
     pub visitors: VisitorTracker,
+    pub clock: Clock,
     _folder: tempfile::TempDir,
 }
 
@@ -46,6 +48,8 @@ impl TestPortal {
         demo::ensure_site_rows(&db).await.unwrap();
         let leptos_options =
             LeptosOptions::builder().output_name("portal").site_root(folder.path().display().to_string()).build();
+        // Pinned, so tests move time forward instead of sleeping.
+        let clock = Clock::pinned(chrono::Utc::now());
         let public_url = PublicUrl("https://portal.example.gov.vn".into());
         // No periodic task: tests store counts with `flush` when they choose.
         let visitors = VisitorTracker::start(db.clone(), VisitRules::default(), chrono::Utc::now()).await.unwrap();
@@ -55,9 +59,10 @@ impl TestPortal {
             public_url,
             visitors: visitors.clone(),
             behind_proxy: BehindProxy(false),
+            clock: clock.clone(),
         };
         let router = server::router::build_router(state);
-        Self { router, db, visitors, _folder: folder }
+        Self { router, db, visitors, clock, _folder: folder }
     }
 
     pub fn router(&self) -> Router {

@@ -3,5 +3,5 @@
 mod get_dashboard;
 mod page;
 
-pub use get_dashboard::get_dashboard;
+pub use get_dashboard::{Activity, Dashboard, get_dashboard};
 pub use page::DashboardPage;

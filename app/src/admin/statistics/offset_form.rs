@@ -9,10 +9,11 @@ pub async fn set_visitor_offset(offset: String) -> Result<(), ServerFnError> {
     use http::StatusCode;
     use service::visitors::{self, CounterError};
 
+    use crate::admin::audited_change::record_change;
     use crate::auth::ssr::require_staff;
     use crate::ssr::{app_state, internal_error, refuse};
 
-    require_staff(&[Role::Admin]).await?;
+    let account = require_staff(&[Role::Admin]).await?;
     // Accept the thousands separators people type: "7.837.536", "7 837 536".
     let digits: String = offset.chars().filter(|c| !matches!(c, '.' | ',' | ' ')).collect();
     let Ok(offset) = digits.parse::<i64>() else {
@@ -24,6 +25,7 @@ pub async fn set_visitor_offset(offset: String) -> Result<(), ServerFnError> {
         Err(CounterError::Database(error)) => return Err(internal_error(error)),
         Err(invalid) => return Err(refuse(StatusCode::BAD_REQUEST, invalid.to_string())),
     }
+    record_change(&account, "visitors.offset", "settings", format!("Đặt số bắt đầu của bộ đếm: {offset}")).await?;
     state.visitors.refresh(chrono::Utc::now()).await.map_err(internal_error)?;
     Ok(())
 }

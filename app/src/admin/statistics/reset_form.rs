@@ -10,6 +10,7 @@ pub async fn reset_visitor_counts(confirm: Option<String>) -> Result<(), ServerF
     use http::StatusCode;
     use service::visitors;
 
+    use crate::admin::audited_change::record_change;
     use crate::auth::ssr::require_staff;
     use crate::ssr::{app_state, internal_error, refuse};
 
@@ -20,6 +21,7 @@ pub async fn reset_visitor_counts(confirm: Option<String>) -> Result<(), ServerF
     let state = app_state()?;
     visitors::reset_counts(&state.db).await.map_err(internal_error)?;
     tracing::warn!(username = %account.username, "the visitor counts were reset");
+    record_change(&account, "visitors.reset", "settings", "Đặt lại bộ đếm truy cập".into()).await?;
     state.visitors.refresh(chrono::Utc::now()).await.map_err(internal_error)?;
     Ok(())
 }

@@ -28,7 +28,6 @@ pub async fn get_article_page(slug: String) -> Result<ArticleLookup, ServerFnErr
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use chrono::Utc;
     use leptos::prelude::ServerFnError;
     use service::{articles, categories};
 
@@ -40,9 +39,10 @@ mod ssr {
     const CATEGORY_RECENT: u64 = 6;
 
     pub async fn load(slug: &str) -> Result<ArticleLookup, ServerFnError> {
-        let db = app_state()?.db;
+        let state = app_state()?;
+        let now = state.clock.now();
+        let db = state.db;
         let db = db.reader();
-        let now = Utc::now();
         let Some(row) = articles::published_by_slug(db, slug, now).await.map_err(internal_error)? else {
             return Ok(match articles::moved_to(db, slug, now).await.map_err(internal_error)? {
                 Some(new_slug) => ArticleLookup::Moved(new_slug),
@@ -82,6 +82,9 @@ mod ssr {
             body_html: row.body_html,
             cover_image: row.cover_image,
             author: row.author,
+            tags: service::editorial::article_form::tag_list(&row.tags),
+            seo_title: row.seo_title,
+            seo_description: row.seo_description,
         };
         Ok(ArticleLookup::Found(Box::new(ArticlePageData { article, related, category_recent })))
     }

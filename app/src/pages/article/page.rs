@@ -49,8 +49,8 @@ fn ArticleView(site: SiteChrome, article: Article) -> impl IntoView {
     view! {
         <PageMeta
             site=site
-            title=article.title.clone()
-            description=article.summary.clone()
+            title=article.seo_title.clone().unwrap_or_else(|| article.title.clone())
+            description=article.seo_description.clone().unwrap_or_else(|| article.summary.clone())
             path=article.url()
             image=article.cover_image.clone().unwrap_or_default()
             kind="article"
@@ -66,6 +66,14 @@ fn ArticleView(site: SiteChrome, article: Article) -> impl IntoView {
             <p class="sapo">{article.summary}</p>
             <div class="article-body" inner_html=article.body_html></div>
             {article.author.map(|author| view! { <p class="article-author">{author}</p> })}
+            {(!article.tags.is_empty()).then(|| view! {
+                <p class="article-tags">"Từ khoá: "
+                    {article.tags.into_iter().map(|tag| {
+                        let href = format!("/tim-kiem?q={}", crate::url::encode_component(&tag));
+                        view! { <a href=href>{tag}</a> }
+                    }).collect_view()}
+                </p>
+            })}
             <p class="print-only">"Nguồn: " {url}</p>
         </article>
     }

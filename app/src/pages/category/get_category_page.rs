@@ -24,7 +24,6 @@ pub async fn get_category_page(slug: String, page: u64) -> Result<Option<Categor
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use chrono::Utc;
     use leptos::prelude::ServerFnError;
     use service::{articles, categories};
 
@@ -35,7 +34,9 @@ mod ssr {
     const ARTICLES_PER_PAGE: u64 = 10;
 
     pub async fn load(slug: &str, page: u64) -> Result<Option<CategoryPageData>, ServerFnError> {
-        let db = app_state()?.db;
+        let state = app_state()?;
+        let now = state.clock.now();
+        let db = state.db;
         let db = db.reader();
         let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
         let Some(category) = index.by_slug(slug) else {
@@ -44,7 +45,7 @@ mod ssr {
         if page == 0 {
             return Ok(None);
         }
-        let (ids, now) = (index.subtree_ids(category.id), Utc::now());
+        let ids = index.subtree_ids(category.id);
         let total = articles::count_published_in_categories(db, &ids, now).await.map_err(internal_error)?;
         let total_pages = total.div_ceil(ARTICLES_PER_PAGE).max(1);
         if page > total_pages {

@@ -25,7 +25,6 @@ pub async fn get_home_page() -> Result<HomePageData, ServerFnError> {
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use chrono::Utc;
     use leptos::prelude::ServerFnError;
     use service::{articles, categories};
 
@@ -36,9 +35,10 @@ mod ssr {
     const PER_SECTION: u64 = 4;
 
     pub async fn load() -> Result<HomePageData, ServerFnError> {
-        let db = app_state()?.db;
+        let state = app_state()?;
+        let now = state.clock.now();
+        let db = state.db;
         let db = db.reader();
-        let now = Utc::now();
         let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
         let mut latest = articles::latest_published(db, now, LATEST)
             .await

@@ -51,33 +51,15 @@ pub async fn get_search_page(params: SearchParams) -> Result<SearchPageData, Ser
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use chrono::{DateTime, Days, NaiveDate, Utc};
     use leptos::prelude::ServerFnError;
     use service::{categories, search, text};
 
     use super::{SearchPageData, SearchParams};
-    use crate::format::site_time_zone;
     use crate::models::{SearchHit, TextSegment};
+    use crate::ssr::local_days::{end_of_day, parse_range, start_of_day};
     use crate::ssr::{CategoryIndex, app_state, article_summary, internal_error};
 
     const RESULTS_PER_PAGE: usize = 10;
-
-    /// Local midnight at the start of `date`, in UTC.
-    fn start_of_day(date: NaiveDate) -> DateTime<Utc> {
-        date.and_hms_opt(0, 0, 0)
-            .and_then(|midnight| midnight.and_local_timezone(site_time_zone()).single())
-            .map(|local| local.with_timezone(&Utc))
-            .expect("a fixed offset has exactly one local midnight")
-    }
-
-    fn parse_date(value: &str, label: &str) -> Result<Option<NaiveDate>, String> {
-        if value.trim().is_empty() {
-            return Ok(None);
-        }
-        NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| format!("{label} “{value}” không hợp lệ; hãy chọn ngày theo dạng năm-tháng-ngày."))
-    }
 
     fn segments(text: &str, terms: &[String]) -> Vec<TextSegment> {
         text::highlight(text, terms)
@@ -87,7 +69,9 @@ mod ssr {
     }
 
     pub async fn load(params: SearchParams) -> Result<SearchPageData, ServerFnError> {
-        let db = app_state()?.db;
+        let state = app_state()?;
+        let now = state.clock.now();
+        let db = state.db;
         let db = db.reader();
         let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
         let mut data = SearchPageData {
@@ -99,13 +83,7 @@ mod ssr {
             categories: index.tree_order().into_iter().map(|c| index.link(c.id)).collect(),
             problem: None,
         };
-        let dates = parse_date(&params.from, "Ngày bắt đầu").and_then(|from| {
-            let to = parse_date(&params.to, "Ngày kết thúc")?;
-            match (from, to) {
-                (Some(from), Some(to)) if from > to => Err("Ngày bắt đầu phải trước ngày kết thúc.".to_string()),
-                _ => Ok((from, to)),
-            }
-        });
+        let dates = parse_range(&params.from, &params.to);
         let (from, to) = match dates {
             Ok(dates) => dates,
             Err(problem) => {
@@ -124,12 +102,8 @@ mod ssr {
             },
         };
         let terms = search::terms(&params.q);
-        let filters = search::Filters {
-            category_ids,
-            from: from.map(start_of_day),
-            until: to.and_then(|to| to.checked_add_days(Days::new(1))).map(start_of_day),
-        };
-        let found = search::search(db, &terms, &filters, Utc::now(), data.page as usize, RESULTS_PER_PAGE)
+        let filters = search::Filters { category_ids, from: from.map(start_of_day), until: to.and_then(end_of_day) };
+        let found = search::search(db, &terms, &filters, now, data.page as usize, RESULTS_PER_PAGE)
             .await
             .map_err(internal_error)?;
         data.total = found.total;

@@ -6,10 +6,16 @@ use service::users::{self, NewUser};
 
 use crate::config::Config;
 
-/// Creates an administrator. The password comes from PORTAL_ADMIN_PASSWORD or the first line of standard input,
-/// never from the command line, where other users of the machine could read it.
-pub async fn run(config: Config, username: &str, email: &str, display_name: &str) -> Result<ExitCode, String> {
-    let password = match std::env::var("PORTAL_ADMIN_PASSWORD") {
+/// Creates a back-office account. The password comes from PORTAL_USER_PASSWORD or the first line of
+/// standard input, never from the command line, where other users of the machine could read it.
+pub async fn run(
+    config: Config,
+    username: &str,
+    email: &str,
+    display_name: &str,
+    role: Role,
+) -> Result<ExitCode, String> {
+    let password = match std::env::var("PORTAL_USER_PASSWORD") {
         Ok(password) => password,
         Err(_) => {
             eprintln!("Password for {username} (one line on standard input):");
@@ -20,10 +26,10 @@ pub async fn run(config: Config, username: &str, email: &str, display_name: &str
     };
     let db = super::connect(&config).await?;
     let txn = db.begin_write().await.map_err(|e| e.to_string())?;
-    let new = NewUser { username, email, display_name, password: &password, role: Role::Admin };
+    let new = NewUser { username, email, display_name, password: &password, role };
     let created = users::create(&txn, new, chrono::Utc::now()).await.map_err(|e| e.to_string())?;
     txn.commit().await.map_err(|e| e.to_string())?;
     db.close().await.map_err(|e| e.to_string())?;
-    println!("Created administrator {} ({}).", created.username, created.email);
+    println!("Created {:?} account {} ({}).", created.role, created.username, created.email);
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,95 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::{ConflictPanel, EditorError, SaveArticle};
+use crate::models::{ArticleEditor, ArticleForm};
+
+/// The article's fields. The typed text lives in the page until the server has stored it: a
+/// refused or conflicting save never throws it away.
+#[component]
+pub fn ArticleFormEditor(editor: ArticleEditor) -> impl IntoView {
+    let ArticleEditor { id, version, form, may_edit, categories, .. } = editor;
+    let form = RwSignal::new(form);
+    let version = RwSignal::new(version);
+    let save = ServerAction::<SaveArticle>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(saved)) = save.value().get() {
+            version.set(saved.version);
+            if id.is_none() {
+                navigate(&format!("/quan-tri/bai-viet/{}", saved.id), Default::default());
+            }
+        }
+    });
+    let error = move || save.value().get().and_then(Result::err);
+    let field_error = move |field: &'static str| error().and_then(|e| e.field_message(field));
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        save.dispatch(SaveArticle { id, version: version.get_untracked(), form: form.get_untracked() });
+    };
+    let text_field = move |field: &'static str,
+                           label: &'static str,
+                           get: fn(&ArticleForm) -> String,
+                           set: fn(&mut ArticleForm, String)| {
+        let message_id = format!("{field}-loi");
+        view! {
+            <label for=field>{label}</label>
+            <input id=field name=field prop:value=move || form.with(get) disabled=!may_edit
+                aria-invalid=move || field_error(field).map(|_| "true")
+                aria-describedby=message_id.clone()
+                on:input=move |event| form.update(|f| set(f, event_target_value(&event)))/>
+            <FieldMessage id=message_id message=Signal::derive(move || field_error(field))/>
+        }
+    };
+    view! {
+        <form class="admin-form article-form" on:submit=submit novalidate>
+            {text_field("title", "Tiêu đề", |f| f.title.clone(), |f, v| f.title = v)}
+            {text_field("slug", "Đường dẫn (để trống: tạo từ tiêu đề)", |f| f.slug.clone(), |f, v| f.slug = v)}
+            <label for="summary">"Sapo"</label>
+            <textarea id="summary" name="summary" rows="3" disabled=!may_edit prop:value=move || form.with(|f| f.summary.clone())
+                aria-describedby="summary-loi" on:input=move |event| form.update(|f| f.summary = event_target_value(&event))></textarea>
+            <FieldMessage id="summary-loi".into() message=Signal::derive(move || field_error("summary"))/>
+            <label for="body_html">"Nội dung (HTML)"</label>
+            <textarea id="body_html" name="body_html" rows="16" disabled=!may_edit prop:value=move || form.with(|f| f.body_html.clone())
+                aria-describedby="body_html-loi" on:input=move |event| form.update(|f| f.body_html = event_target_value(&event))></textarea>
+            <FieldMessage id="body_html-loi".into() message=Signal::derive(move || field_error("body_html"))/>
+            <label for="category_id">"Chuyên mục"</label>
+            <select id="category_id" name="category_id" disabled=!may_edit aria-describedby="category_id-loi"
+                aria-invalid=move || field_error("category_id").map(|_| "true")
+                on:change=move |event| form.update(|f| f.category_id = event_target_value(&event).parse().ok())>
+                <option value="" selected=move || form.with(|f| f.category_id.is_none())>"— Chọn chuyên mục —"</option>
+                {categories.into_iter().map(|choice| view! {
+                    <option value=choice.id selected=move || form.with(|f| f.category_id == Some(choice.id))>{choice.label}</option>
+                }).collect_view()}
+            </select>
+            <FieldMessage id="category_id-loi".into() message=Signal::derive(move || field_error("category_id"))/>
+            {text_field("author", "Tác giả / nguồn", |f| f.author.clone(), |f, v| f.author = v)}
+            {text_field("cover_image", "Ảnh đại diện (đường dẫn trong thư viện)", |f| f.cover_image.clone(), |f, v| f.cover_image = v)}
+            {text_field("tags", "Từ khoá (cách nhau bằng dấu phẩy)", |f| f.tags.clone(), |f, v| f.tags = v)}
+            {text_field("seo_title", "Tiêu đề SEO (để trống: dùng tiêu đề)", |f| f.seo_title.clone(), |f, v| f.seo_title = v)}
+            {text_field("seo_description", "Mô tả SEO (để trống: dùng sapo)", |f| f.seo_description.clone(), |f, v| f.seo_description = v)}
+            <label class="checkbox">
+                <input type="checkbox" name="featured" disabled=!may_edit prop:checked=move || form.with(|f| f.featured)
+                    on:change=move |event| form.update(|f| f.featured = event_target_checked(&event))/>
+                "Tin nổi bật"
+            </label>
+            {may_edit.then(|| view! {
+                <button type="submit" disabled=move || save.pending().get()>"Lưu"</button>
+            })}
+            {(!may_edit).then(|| view! { <p class="hint">"Bạn chỉ xem được bài này: bài đã gửi duyệt hoặc không phải của bạn."</p> })}
+            {move || match save.value().get() {
+                Some(Ok(saved)) => Some(view! { <p class="form-success" role="status">{format!("Đã lưu (phiên bản {}).", saved.version)}</p> }.into_any()),
+                Some(Err(EditorError::Conflict(conflict))) => Some(view! {
+                    <ConflictPanel conflict=*conflict form version/>
+                }.into_any()),
+                Some(Err(error)) => Some(view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any()),
+                None => None,
+            }}
+        </form>
+    }
+}
+
+#[component]
+fn FieldMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
+    view! { <p class="field-error" id=id>{move || message.get()}</p> }
+}

@@ -1,0 +1,42 @@
+//! `/quan-tri/bai-viet`: the article list, the editing page with its workflow steps, revision
+//! history and conflict handling, and the server functions behind them.
+
+mod article_form_editor;
+mod bulk_change_status;
+mod change_article_status;
+mod conflict_panel;
+mod diff_view;
+mod editor_error;
+mod editor_page;
+mod empty_trash;
+mod get_article_editor;
+mod list_articles;
+mod list_page;
+mod others_editing;
+mod revisions;
+mod save_article;
+#[cfg(feature = "ssr")]
+mod ssr;
+#[cfg(feature = "ssr")]
+pub use ssr::{article_row, workflow_status};
+
+use article_form_editor::ArticleFormEditor;
+pub use bulk_change_status::{BULK_STEPS, BulkChangeStatus, BulkOutcome, bulk_change_status};
+pub use change_article_status::{ChangeArticleStatus, change_article_status};
+use conflict_panel::ConflictPanel;
+use diff_view::DiffView;
+pub use editor_error::EditorError;
+pub use editor_page::ArticleEditorPage;
+pub use empty_trash::{EmptyTrash, empty_trash};
+pub use get_article_editor::{GetArticleEditor, get_article_editor};
+pub use list_articles::{ARTICLES_PER_PAGE, ArticleListQuery, ListArticles, list_articles};
+pub use list_page::ArticleListPage;
+use others_editing::OthersEditing;
+pub use others_editing::{EditingPresence, editing_presence};
+use revision_history::RevisionHistory;
+pub use revisions::{CompareRevisions, RestoreRevision, compare_revisions, restore_revision};
+pub use save_article::{SaveArticle, save_article};
+use workflow_panel::WorkflowPanel;
+
+mod revision_history;
+mod workflow_panel;

@@ -1,0 +1,46 @@
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+/// Reports that this account has article `id` open, and answers who else has it open.
+#[server(endpoint = "editing_presence")]
+pub async fn editing_presence(id: i32) -> Result<Vec<String>, ServerFnError> {
+    use crate::auth::ssr::{ALL_STAFF, require_staff};
+    use crate::ssr::{app_state, internal_error};
+
+    let account = require_staff(ALL_STAFF).await?;
+    let state = app_state()?;
+    let txn = state.db.begin_write().await.map_err(internal_error)?;
+    let others = service::editorial::presence::mark_open(&txn, id, account.id, chrono::Utc::now())
+        .await
+        .map_err(internal_error)?;
+    txn.commit().await.map_err(internal_error)?;
+    Ok(others.into_iter().map(|other| other.display_name).collect())
+}
+
+/// How often an open editing page reports itself (well inside the server's 60-second window).
+const REPORT_EVERY: Duration = Duration::from_secs(20);
+
+/// "Đang mở bài này: …", kept current while the page stays open.
+#[component]
+pub fn OthersEditing(id: i32) -> impl IntoView {
+    let reports = RwSignal::new(0u32);
+    let others = Resource::new(move || reports.get(), move |_| editing_presence(id));
+    Effect::new(move |_| {
+        let timer = set_interval_with_handle(move || reports.update(|n| *n += 1), REPORT_EVERY).ok();
+        on_cleanup(move || {
+            if let Some(timer) = timer {
+                timer.clear();
+            }
+        });
+    });
+    view! {
+        <Transition>
+            {move || others.get().and_then(Result::ok).filter(|names| !names.is_empty()).map(|names| view! {
+                <p class="others-editing" role="status">
+                    {format!("Đang mở bài này: {}. Nếu hai người cùng lưu, người lưu sau sẽ được báo để so sánh.", names.join(", "))}
+                </p>
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,95 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Account, createAccount, jsEnabled, signIn, waitForHydration } from './helpers';
+
+// The editor works in the hydrated app; the reader side of the same journey is checked without JS
+// by the reader-page tests.
+test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, 'the back office edits with JavaScript');
+
+const suffix = `${Date.now()}`;
+
+async function signedInPage(browser: Browser, account: Account, path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, path, account);
+  await waitForHydration(page);
+  return page;
+}
+
+async function writeDraft(page: Page, title: string, body: string): Promise<string> {
+  await page.goto('/quan-tri/bai-viet/moi');
+  await waitForHydration(page);
+  await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
+  await page.getByLabel('Sapo', { exact: true }).fill('Sapo của bài kiểm thử.');
+  await page.getByLabel('Nội dung (HTML)').fill(body);
+  await page.getByLabel('Chuyên mục').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
+  await expect(page.getByRole('heading', { name: 'Sửa bài viết' })).toBeVisible();
+  return page.url();
+}
+
+test('an author writes and submits a draft, an editor approves it, readers see it', async ({ browser, page: reader }, info) => {
+  test.skip(!jsEnabled(info));
+  const author = createAccount('phong-vien', `phongvien${suffix}`);
+  const editor = createAccount('bien-tap-vien-truong', `bientap${suffix}`);
+  const title = `Bài kiểm thử quy trình ${suffix}`;
+
+  const authorPage = await signedInPage(browser, author, '/quan-tri');
+  const editUrl = await writeDraft(authorPage, title, '<p>Nội dung do phóng viên viết.</p>');
+  await expect(authorPage.getByRole('heading', { name: /Trạng thái: Nháp/ })).toBeVisible();
+  await expect(authorPage.getByRole('button', { name: 'Duyệt và xuất bản' })).toHaveCount(0);
+  await authorPage.getByRole('button', { name: 'Gửi duyệt' }).click();
+  await expect(authorPage.getByRole('heading', { name: /Trạng thái: Chờ duyệt/ })).toBeVisible();
+  await expect(authorPage.getByRole('button', { name: 'Lưu', exact: true })).toHaveCount(0);
+
+  const slug = `bai-kiem-thu-quy-trinh-${suffix}`;
+  expect((await reader.goto(`/bai-viet/${slug}`))?.status()).toBe(404);
+
+  const editorPage = await signedInPage(browser, editor, '/quan-tri');
+  await expect(editorPage.getByRole('region', { name: 'Bài chờ duyệt' }).getByRole('link', { name: title })).toBeVisible();
+  await editorPage.goto('/quan-tri/bai-viet?trang-thai=cho-duyet');
+  await editorPage.getByRole('link', { name: title }).click();
+  await expect(editorPage).toHaveURL(editUrl);
+  await editorPage.getByRole('button', { name: 'Duyệt và xuất bản' }).click();
+  await expect(editorPage.getByRole('heading', { name: /Trạng thái: Đã xuất bản/ })).toBeVisible();
+
+  await reader.goto(`/bai-viet/${slug}`);
+  await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(reader.getByText('Nội dung do phóng viên viết.')).toBeVisible();
+});
+
+test('two people saving the same article: the later save is refused and keeps both texts', async ({ browser }, info) => {
+  test.skip(!jsEnabled(info));
+  const first = createAccount('bien-tap-vien-truong', `bientapa${suffix}`);
+  const second = createAccount('bien-tap-vien-truong', `bientapb${suffix}`);
+  const firstPage = await signedInPage(browser, first, '/quan-tri');
+  const editUrl = await writeDraft(firstPage, `Bài hai người sửa ${suffix}`, '<p>Bản đầu tiên.</p>');
+  const secondPage = await signedInPage(browser, second, '/quan-tri');
+  await secondPage.goto(editUrl);
+  await waitForHydration(secondPage);
+
+  await firstPage.getByLabel('Nội dung (HTML)').fill('<p>Bản của người thứ nhất.</p>');
+  await firstPage.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(firstPage.getByText('Đã lưu (phiên bản 2).')).toBeVisible();
+
+  const body = secondPage.getByLabel('Nội dung (HTML)');
+  await body.fill('<p>Bản của người thứ hai.</p>');
+  await secondPage.getByRole('button', { name: 'Lưu', exact: true }).click();
+  const conflict = secondPage.getByRole('alert').filter({ hasText: 'đã lưu bài này (phiên bản 2)' });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.locator('.diff ins')).toHaveText(['của người thứ', 'nhất.']);
+  await expect(conflict.locator('.diff del')).toHaveText(['đầu', 'tiên.']);
+  await expect(body).toHaveValue('<p>Bản của người thứ hai.</p>');
+
+  await conflict.getByRole('button', { name: 'Giữ bản của tôi' }).click();
+  await secondPage.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(secondPage.getByText('Đã lưu (phiên bản 3).')).toBeVisible();
+
+  await firstPage.reload();
+  await waitForHydration(firstPage);
+  await expect(firstPage.getByLabel('Nội dung (HTML)')).toHaveValue('<p>Bản của người thứ hai.</p>');
+  await firstPage.getByLabel('So sánh').selectOption('2');
+  await firstPage.getByLabel('với').selectOption('3');
+  await firstPage.getByRole('button', { name: 'So sánh', exact: true }).click();
+  await expect(firstPage.locator('.diff del')).toHaveText('nhất.');
+  await expect(firstPage.locator('.diff ins')).toHaveText('hai.');
+});

@@ -1,0 +1,599 @@
+//! The back office's article work through its server functions, as the browser calls them:
+//! every role against every action, the workflow, scheduled publication, conflicts, bad input
+//! and sign-in throttling.
+
+mod common;
+
+use chrono::TimeDelta;
+use common::TestPortal;
+use entity::article::ArticleStatus;
+use entity::user::{self, Role};
+use http::StatusCode;
+use service::editorial::editing::{self, apply, create_draft};
+use service::editorial::{ArticleFields, StepDetails, Transition};
+use service::{categories, users};
+
+/// Form-encodes `pairs` as the hydrated app does.
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+struct Newsroom {
+    portal: TestPortal,
+    author: String,
+    other_author: String,
+    editor: String,
+    admin: String,
+    category_id: i32,
+}
+
+impl Newsroom {
+    async fn new() -> Self {
+        let portal = TestPortal::with_demo().await;
+        let author = portal.session_for("phongvien", Role::Author).await;
+        let other_author = portal.session_for("phongvien2", Role::Author).await;
+        let editor = portal.session_for("bientap", Role::Editor).await;
+        let admin = portal.session_for("quantri", Role::Admin).await;
+        let category_id = categories::all(portal.db.reader()).await.unwrap()[0].id;
+        Self { portal, author, other_author, editor, admin, category_id }
+    }
+
+    async fn account(&self, username: &str) -> user::Model {
+        users::find_by_username(self.portal.db.reader(), username).await.unwrap().unwrap()
+    }
+
+    /// An article by `phongvien`, brought to `status` directly in the database.
+    async fn article_in(&self, status: ArticleStatus, title: &str) -> i32 {
+        let author = self.account("phongvien").await;
+        let editor = self.account("bientap").await;
+        let now = self.portal.clock.now();
+        let fields = ArticleFields {
+            title: title.into(),
+            summary: "Sapo.".into(),
+            body_html: "<p>Nội dung.</p>".into(),
+            category_id: Some(self.category_id),
+            ..Default::default()
+        };
+        let txn = self.portal.db.begin_write().await.unwrap();
+        let draft = create_draft(&txn, &author, &fields, now).await.unwrap();
+        let steps: &[(Transition, &user::Model)] = match status {
+            ArticleStatus::Draft => &[],
+            ArticleStatus::Pending => &[(Transition::Submit, &author)],
+            ArticleStatus::Published => &[(Transition::Publish, &editor)],
+            ArticleStatus::Unpublished => &[(Transition::Publish, &editor), (Transition::Unpublish, &editor)],
+            ArticleStatus::Trashed => &[(Transition::Trash, &editor)],
+        };
+        for (step, by) in steps {
+            apply(&txn, by, draft.id, *step, StepDetails::default(), now).await.unwrap();
+        }
+        txn.commit().await.unwrap();
+        draft.id
+    }
+
+    async fn stored(&self, id: i32) -> entity::article::Model {
+        editing::find(self.portal.db.reader(), id).await.unwrap()
+    }
+
+    fn article_form(&self, title: &str, body: &str) -> Vec<(&'static str, String)> {
+        vec![
+            ("form[title]", title.to_owned()),
+            ("form[slug]", String::new()),
+            ("form[summary]", "Sapo của bài.".to_owned()),
+            ("form[body_html]", body.to_owned()),
+            ("form[category_id]", self.category_id.to_string()),
+            ("form[author]", String::new()),
+            ("form[cover_image]", String::new()),
+            ("form[featured]", "false".to_owned()),
+        ]
+    }
+
+    async fn save(
+        &self,
+        id: Option<i32>,
+        version: i32,
+        title: &str,
+        body: &str,
+        session: Option<&str>,
+    ) -> common::Page {
+        let mut pairs = self.article_form(title, body);
+        if let Some(id) = id {
+            pairs.push(("id", id.to_string()));
+        }
+        pairs.push(("version", version.to_string()));
+        let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.portal.call("/api/save_article", &form(&borrowed), session).await
+    }
+
+    async fn step(&self, id: i32, step: &str, extra: &[(&str, &str)], session: Option<&str>) -> common::Page {
+        let id = id.to_string();
+        let mut pairs = vec![("id", id.as_str()), ("step", step)];
+        pairs.extend_from_slice(extra);
+        self.portal.call("/api/change_article_status", &form(&pairs), session).await
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Who {
+    Reader,
+    OwnAuthor,
+    OtherAuthor,
+    Editor,
+    Admin,
+}
+
+/// Each action, tried by each kind of user on a fresh article in the status it applies to.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_role_may_do_exactly_what_its_newsroom_job_allows() {
+    let newsroom = Newsroom::new().await;
+    let everyone = [Who::Reader, Who::OwnAuthor, Who::OtherAuthor, Who::Editor, Who::Admin];
+    let (ok, unauth, forbidden) = (StatusCode::OK, StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN);
+    // (action, article status before, expected answer for each of `everyone`)
+    let matrix: [(&str, Option<ArticleStatus>, [StatusCode; 5]); 9] = [
+        ("create", None, [unauth, ok, ok, ok, ok]),
+        ("edit", Some(ArticleStatus::Draft), [unauth, ok, forbidden, ok, ok]),
+        ("Submit", Some(ArticleStatus::Draft), [unauth, ok, forbidden, ok, ok]),
+        ("Publish", Some(ArticleStatus::Pending), [unauth, forbidden, forbidden, ok, ok]),
+        ("SendBack", Some(ArticleStatus::Pending), [unauth, forbidden, forbidden, ok, ok]),
+        ("Unpublish", Some(ArticleStatus::Published), [unauth, forbidden, forbidden, ok, ok]),
+        ("Trash", Some(ArticleStatus::Draft), [unauth, ok, forbidden, ok, ok]),
+        ("Restore", Some(ArticleStatus::Trashed), [unauth, forbidden, forbidden, ok, ok]),
+        ("empty_trash", Some(ArticleStatus::Trashed), [unauth, forbidden, forbidden, forbidden, ok]),
+    ];
+    for (action, before, expected) in matrix {
+        for (who, expected) in everyone.into_iter().zip(expected) {
+            let session = match who {
+                Who::Reader => None,
+                Who::OwnAuthor => Some(newsroom.author.as_str()),
+                Who::OtherAuthor => Some(newsroom.other_author.as_str()),
+                Who::Editor => Some(newsroom.editor.as_str()),
+                Who::Admin => Some(newsroom.admin.as_str()),
+            };
+            let id = match before {
+                Some(status) => Some(newsroom.article_in(status, &format!("Bài thử {action} {who:?}")).await),
+                None => None,
+            };
+            let answer = match action {
+                "create" => newsroom.save(None, 0, &format!("Bài mới của {who:?}"), "<p>Mới.</p>", session).await,
+                "edit" => newsroom.save(id, 1, &format!("Đã sửa bởi {who:?}"), "<p>Đã sửa.</p>", session).await,
+                "empty_trash" => newsroom.portal.call("/api/empty_trash", "", session).await,
+                step => {
+                    let note = [("note", "Cần bổ sung nguồn.")];
+                    let extra: &[(&str, &str)] = if step == "SendBack" { &note } else { &[] };
+                    newsroom.step(id.unwrap(), step, extra, session).await
+                }
+            };
+            assert_eq!(answer.status, expected, "{action} by {who:?}: {}", answer.html);
+            if expected != ok
+                && let Some(id) = id
+            {
+                let stored = newsroom.stored(id).await;
+                assert_eq!(
+                    (stored.status, stored.version),
+                    (before.unwrap(), 1),
+                    "{action} by {who:?} changed nothing"
+                );
+            }
+        }
+    }
+    let list = newsroom.portal.call("/api/list_articles", "query[page]=1", None).await;
+    assert_eq!(list.status, unauth, "readers cannot list drafts");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn authors_list_only_their_own_articles() {
+    let newsroom = Newsroom::new().await;
+    let id = newsroom.article_in(ArticleStatus::Draft, "Bản nháp của phóng viên một").await;
+    let open = form(&[("id", &id.to_string())]);
+    let by_other = newsroom.portal.call("/api/get_article_editor", &open, Some(&newsroom.other_author)).await;
+    assert_eq!(by_other.status, StatusCode::FORBIDDEN, "another author cannot open it");
+    let compare = form(&[("id", &id.to_string()), ("from", "1"), ("to", "1")]);
+    let history = newsroom.portal.call("/api/compare_revisions", &compare, Some(&newsroom.other_author)).await;
+    assert_eq!(history.status, StatusCode::FORBIDDEN, "nor read its history");
+    let by_owner = newsroom.portal.call("/api/get_article_editor", &open, Some(&newsroom.author)).await;
+    assert_eq!(by_owner.status, StatusCode::OK);
+    let own = newsroom.portal.call("/api/list_articles", "query[page]=1", Some(&newsroom.author)).await;
+    assert_eq!(own.status, StatusCode::OK, "{}", own.html);
+    assert!(own.html.contains("Bản nháp của phóng viên một"));
+    let other = newsroom.portal.call("/api/list_articles", "query[page]=1", Some(&newsroom.other_author)).await;
+    assert!(!other.html.contains("Bản nháp của phóng viên một"), "{}", other.html);
+    let editor = newsroom.portal.call("/api/list_articles", "query[page]=1", Some(&newsroom.editor)).await;
+    assert!(editor.html.contains("Bản nháp của phóng viên một"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_approved_article_scheduled_for_later_goes_live_by_itself_at_that_time() {
+    let newsroom = Newsroom::new().await;
+    let portal = &newsroom.portal;
+    let created =
+        newsroom.save(None, 0, "Thông báo hẹn giờ phiên họp trực tuyến", "<p>Lịch.</p>", Some(&newsroom.author)).await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.html);
+    let id: i32 = serde_json::from_str::<serde_json::Value>(&created.html).unwrap()["id"].as_i64().unwrap() as i32;
+    assert_eq!(newsroom.step(id, "Submit", &[], Some(&newsroom.author)).await.status, StatusCode::OK);
+
+    let in_two_hours = (portal.clock.now() + TimeDelta::hours(2)).with_timezone(&app::format::site_time_zone());
+    let publish_at = in_two_hours.format("%Y-%m-%dT%H:%M").to_string();
+    let approved = newsroom.step(id, "Publish", &[("publish_at", &publish_at)], Some(&newsroom.editor)).await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.html);
+
+    let url = "/bai-viet/thong-bao-hen-gio-phien-hop-truc-tuyen";
+    assert_eq!(portal.get(url).await.status, StatusCode::NOT_FOUND, "not before its time");
+    let sitemap = portal.get("/sitemap.xml").await.html;
+    assert!(!sitemap.contains("thong-bao-hen-gio-phien-hop-truc-tuyen"), "{sitemap}");
+    assert!(!portal.get("/rss.xml").await.html.contains("thong-bao-hen-gio-phien-hop-truc-tuyen"));
+
+    portal.clock.advance(TimeDelta::hours(2));
+    assert_eq!(portal.get(url).await.status, StatusCode::OK, "live at its time, with nobody pressing anything");
+    assert!(portal.get("/sitemap.xml").await.html.contains("thong-bao-hen-gio-phien-hop-truc-tuyen"));
+    assert!(portal.get("/rss.xml").await.html.contains("thong-bao-hen-gio-phien-hop-truc-tuyen"));
+    assert!(portal.get("/").await.html.contains("Thông báo hẹn giờ phiên họp trực tuyến"));
+
+    let bad_time = newsroom.step(id, "Unpublish", &[], Some(&newsroom.editor)).await;
+    assert_eq!(bad_time.status, StatusCode::OK);
+    let garbled = newsroom.step(id, "Publish", &[("publish_at", "ngày mai")], Some(&newsroom.editor)).await;
+    assert_eq!(garbled.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(garbled.html.contains("không hợp lệ"), "{}", garbled.html);
+    let out_of_order = newsroom.step(id, "Submit", &[], Some(&newsroom.editor)).await;
+    assert_eq!(out_of_order.status, StatusCode::CONFLICT, "{}", out_of_order.html);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_save_based_on_an_outdated_version_is_refused_with_what_changed_and_stores_nothing() {
+    let newsroom = Newsroom::new().await;
+    let id = newsroom.article_in(ArticleStatus::Draft, "Bài hai người cùng sửa").await;
+    let first = newsroom
+        .save(Some(id), 1, "Bài hai người cùng sửa", "<p>Bản của phóng viên.</p>", Some(&newsroom.author))
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.html);
+
+    let second =
+        newsroom.save(Some(id), 1, "Bài hai người cùng sửa", "<p>Bản của biên tập.</p>", Some(&newsroom.editor)).await;
+    assert_eq!(second.status, StatusCode::CONFLICT, "{}", second.html);
+    let conflict: serde_json::Value = serde_json::from_str(&second.html).unwrap();
+    assert_eq!(conflict["Conflict"]["version"], 2);
+    assert_eq!(conflict["Conflict"]["saved_by"], "phongvien");
+    assert_eq!(conflict["Conflict"]["stored"]["body_html"], "<p>Bản của phóng viên.</p>");
+    assert!(second.html.contains("Bản của phóng viên"), "the change is shown: {}", second.html);
+    assert_eq!(newsroom.stored(id).await.body_html, "<p>Bản của phóng viên.</p>");
+
+    let resolved =
+        newsroom.save(Some(id), 2, "Bài hai người cùng sửa", "<p>Bản của biên tập.</p>", Some(&newsroom.editor)).await;
+    assert_eq!(resolved.status, StatusCode::OK, "saving over the newest version after seeing it");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_fields_are_refused_field_by_field_and_nothing_is_stored() {
+    let newsroom = Newsroom::new().await;
+    let mut pairs = newsroom.article_form("", "<p>x</p>");
+    pairs[4].1 = "999999".into();
+    pairs.push(("version", "0".into()));
+    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = newsroom.portal.call("/api/save_article", &form(&borrowed), Some(&newsroom.author)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.html);
+    let fields: serde_json::Value = serde_json::from_str(&refused.html).unwrap();
+    let named: Vec<&str> = fields["Invalid"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(named, ["title", "category_id"]);
+    assert!(refused.html.contains("Hãy nhập tiêu đề."));
+
+    let taken = newsroom
+        .save(
+            None,
+            0,
+            "Hội nghị tổng kết công tác Đảng năm 2022 và triển khai nhiệm vụ công tác năm 2023",
+            "",
+            Some(&newsroom.author),
+        )
+        .await;
+    assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY, "the seed article has this slug");
+    assert!(taken.html.contains("đã được bài viết khác sử dụng"));
+
+    let not_a_number = newsroom.portal.call("/api/save_article", "version=abc", Some(&newsroom.author)).await;
+    assert!(not_a_number.status.is_client_error() || not_a_number.status == StatusCode::INTERNAL_SERVER_ERROR);
+    let list = newsroom
+        .portal
+        .call("/api/list_articles", &form(&[("query[status]", "khong-co")]), Some(&newsroom.editor))
+        .await;
+    assert_eq!(list.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn repeated_failed_sign_ins_are_slowed_then_blocked_even_with_the_right_password() {
+    let newsroom = Newsroom::new().await;
+    let portal = &newsroom.portal;
+    let attempt = |password: &str| form(&[("login", "phongvien"), ("password", password)]);
+    for _ in 0..3 {
+        let wrong = portal.call("/api/sign_in", &attempt("sai-mat-khau"), None).await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+        assert!(!wrong.html.contains("chờ"), "a few mistakes cost nothing: {}", wrong.html);
+    }
+    let fourth = portal.call("/api/sign_in", &attempt("sai-mat-khau"), None).await;
+    assert_eq!(fourth.status, StatusCode::UNAUTHORIZED);
+    assert!(fourth.html.contains("Vui lòng chờ 2 giây"), "{}", fourth.html);
+    let right_too_soon = portal.call("/api/sign_in", &attempt("mat-khau-du-dai-123"), None).await;
+    assert_eq!(right_too_soon.status, StatusCode::TOO_MANY_REQUESTS, "{}", right_too_soon.html);
+    assert!(right_too_soon.headers.contains_key("retry-after"));
+    assert!(right_too_soon.html.contains("Đăng nhập sai quá nhiều lần"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn administrators_read_every_change_in_the_audit_log_and_nobody_else_does() {
+    let newsroom = Newsroom::new().await;
+    let id = newsroom.article_in(ArticleStatus::Pending, "Bài cho nhật ký").await;
+    let published = newsroom.step(id, "Publish", &[], Some(&newsroom.editor)).await;
+    assert_eq!(published.status, StatusCode::OK);
+
+    let log = newsroom.portal.call("/api/get_audit_log", "query[username]=bientap", Some(&newsroom.admin)).await;
+    assert_eq!(log.status, StatusCode::OK, "{}", log.html);
+    let log: serde_json::Value = serde_json::from_str(&log.html).unwrap();
+    let first = &log["entries"][0];
+    assert_eq!((first["username"].as_str(), first["action"].as_str()), (Some("bientap"), Some("article.publish")));
+    assert!(first["summary"].as_str().unwrap().contains("“Bài cho nhật ký”: Chờ duyệt → Đã xuất bản"));
+    for session in [&newsroom.editor, &newsroom.author] {
+        let refused = newsroom.portal.call("/api/get_audit_log", "query[page]=1", Some(session)).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    }
+    let bad_day = newsroom.portal.call("/api/get_audit_log", "query[from]=31-02-2026", Some(&newsroom.admin)).await;
+    assert_eq!(bad_day.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn administrators_manage_accounts_and_nobody_else_can() {
+    let newsroom = Newsroom::new().await;
+    let portal = &newsroom.portal;
+    let new_account = form(&[
+        ("username", "phongvienmoi"),
+        ("email", "phongvienmoi@so.example.gov.vn"),
+        ("display_name", "Phóng viên mới"),
+        ("role", "Author"),
+        ("password", "mat-khau-ban-dau-2026"),
+    ]);
+    for session in [&newsroom.editor, &newsroom.author] {
+        assert_eq!(portal.call("/api/create_account", &new_account, Some(session)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(portal.call("/api/list_accounts", "", Some(session)).await.status, StatusCode::FORBIDDEN);
+    }
+    assert_eq!(portal.call("/api/create_account", &new_account, Some(&newsroom.admin)).await.status, StatusCode::OK);
+    let again = portal.call("/api/create_account", &new_account, Some(&newsroom.admin)).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.html.contains("đã được sử dụng"));
+
+    let sign_in = |password: &str| form(&[("login", "phongvienmoi"), ("password", password)]);
+    let signed_in = portal.call("/api/sign_in", &sign_in("mat-khau-ban-dau-2026"), None).await;
+    let cookie = signed_in.headers["set-cookie"].to_str().unwrap();
+    let token = cookie.split(';').next().unwrap().trim_start_matches("portal_session=").to_owned();
+    assert_eq!(portal.call("/api/list_articles", "query[page]=1", Some(&token)).await.status, StatusCode::OK);
+
+    let id = newsroom.account("phongvienmoi").await.id.to_string();
+    let reset = form(&[("id", &id), ("password", "mat-khau-dat-lai-2026")]);
+    assert_eq!(
+        portal.call("/api/reset_account_password", &reset, Some(&newsroom.editor)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(portal.call("/api/reset_account_password", &reset, Some(&newsroom.admin)).await.status, StatusCode::OK);
+    assert_eq!(
+        portal.call("/api/list_articles", "query[page]=1", Some(&token)).await.status,
+        StatusCode::UNAUTHORIZED,
+        "signed out everywhere"
+    );
+    assert_eq!(
+        portal.call("/api/sign_in", &sign_in("mat-khau-ban-dau-2026"), None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let promote = form(&[("id", &id), ("role", "Editor"), ("disabled", "false")]);
+    assert_eq!(portal.call("/api/update_account_access", &promote, Some(&newsroom.admin)).await.status, StatusCode::OK);
+    assert_eq!(newsroom.account("phongvienmoi").await.role, Role::Editor);
+    let lock = form(&[("id", &id), ("role", "Editor"), ("disabled", "true")]);
+    assert_eq!(portal.call("/api/update_account_access", &lock, Some(&newsroom.admin)).await.status, StatusCode::OK);
+    let locked_out = portal.call("/api/sign_in", &sign_in("mat-khau-dat-lai-2026"), None).await;
+    assert_eq!(locked_out.status, StatusCode::UNAUTHORIZED, "a disabled account cannot sign in");
+
+    let own_id = newsroom.account("quantri").await.id.to_string();
+    let lock_self = form(&[("id", &own_id), ("role", "Administrator"), ("disabled", "true")]);
+    let refused = portal.call("/api/update_account_access", &lock_self, Some(&newsroom.admin)).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.html);
+    assert!(!newsroom.account("quantri").await.disabled);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn everyone_changes_their_own_password_knowing_the_current_one() {
+    let newsroom = Newsroom::new().await;
+    let portal = &newsroom.portal;
+    let change =
+        |current: &str, new: &str, repeated: &str| form(&[("current", current), ("new", new), ("repeated", repeated)]);
+    let wrong = portal
+        .call(
+            "/api/change_own_password",
+            &change("doan-sai-mat-khau", "mat-khau-moi-2026-x", "mat-khau-moi-2026-x"),
+            Some(&newsroom.author),
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.html.contains("Mật khẩu hiện tại không đúng"));
+    let mismatch = portal
+        .call(
+            "/api/change_own_password",
+            &change("mat-khau-du-dai-123", "mat-khau-moi-2026-x", "mat-khau-moi-2026-y"),
+            Some(&newsroom.author),
+        )
+        .await;
+    assert_eq!(mismatch.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let short = portal
+        .call("/api/change_own_password", &change("mat-khau-du-dai-123", "ngan", "ngan"), Some(&newsroom.author))
+        .await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let changed = portal
+        .call(
+            "/api/change_own_password",
+            &change("mat-khau-du-dai-123", "mat-khau-moi-2026-x", "mat-khau-moi-2026-x"),
+            Some(&newsroom.author),
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.html);
+    let sign_in =
+        portal.call("/api/sign_in", &form(&[("login", "phongvien"), ("password", "mat-khau-moi-2026-x")]), None).await;
+    assert_eq!(sign_in.status, StatusCode::OK, "{}", sign_in.html);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn administrators_change_the_footer_lines_readers_see_and_bad_values_are_refused() {
+    let newsroom = Newsroom::new().await;
+    let portal = &newsroom.portal;
+    let settings = |agency: &str, emblem: &str| {
+        form(&[
+            ("settings[site_name]", "Cổng thông tin điện tử Sở TT&TT"),
+            ("settings[agency_name]", agency),
+            ("settings[emblem_url]", emblem),
+            ("settings[licence]", "Giấy phép số 99/GP-TTĐT"),
+            ("settings[responsible_person]", "Nguyễn Văn A"),
+            ("settings[address]", "Số 1 Đường Hạc Thành"),
+            ("settings[phone]", "0237 000 000"),
+            ("settings[fax]", "0237 000 001"),
+            ("settings[email]", "sotttt@thanhhoa.gov.vn"),
+            ("settings[designed_by]", "Trung tâm CNTT"),
+        ])
+    };
+    let valid = settings("Sở Thông tin và Truyền thông tỉnh Thanh Hóa", "/emblem.svg");
+    let by_editor = portal.call("/api/save_site_settings", &valid, Some(&newsroom.editor)).await;
+    assert_eq!(by_editor.status, StatusCode::FORBIDDEN);
+    for (bad, message) in [
+        (settings("  ", "/emblem.svg"), "Hãy nhập “Tên cơ quan”"),
+        (settings("Sở", "https://evil.example/logo.png"), "Biểu trưng phải là một tệp trên trang này"),
+    ] {
+        let refused = portal.call("/api/save_site_settings", &bad, Some(&newsroom.admin)).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.html.contains(message), "{}", refused.html);
+    }
+    assert!(!portal.get("/").await.html.contains("Giấy phép số 99/GP-TTĐT"), "refused values were not stored");
+    let saved = portal.call("/api/save_site_settings", &valid, Some(&newsroom.admin)).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.html);
+    let home = portal.get("/").await.text();
+    assert!(home.contains("Giấy phép số 99/GP-TTĐT") && home.contains("Nguyễn Văn A"), "{home}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn editors_publish_several_articles_at_once_and_hear_which_could_not_be() {
+    let newsroom = Newsroom::new().await;
+    let pending = newsroom.article_in(ArticleStatus::Pending, "Bài chờ duyệt một").await;
+    let trashed = newsroom.article_in(ArticleStatus::Trashed, "Bài trong thùng rác").await;
+    let ids = form(&[("ids[0]", &pending.to_string()), ("ids[1]", &trashed.to_string()), ("step", "Publish")]);
+    let by_author = newsroom.portal.call("/api/bulk_change_status", &ids, Some(&newsroom.author)).await;
+    assert_eq!(by_author.status, StatusCode::FORBIDDEN);
+    assert_eq!(newsroom.stored(pending).await.status, ArticleStatus::Pending);
+
+    let done = newsroom.portal.call("/api/bulk_change_status", &ids, Some(&newsroom.editor)).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+    let outcome: serde_json::Value = serde_json::from_str(&done.html).unwrap();
+    assert_eq!(outcome["changed"], 1);
+    assert!(outcome["refused"][0].as_str().unwrap().starts_with("Bài trong thùng rác: Không thể xuất bản"));
+    assert_eq!(newsroom.stored(pending).await.status, ArticleStatus::Published);
+    assert_eq!(newsroom.stored(trashed).await.status, ArticleStatus::Trashed);
+
+    let not_bulk = form(&[("ids[0]", &pending.to_string()), ("step", "Restore")]);
+    let refused = newsroom.portal.call("/api/bulk_change_status", &not_bulk, Some(&newsroom.editor)).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn editors_arrange_the_category_tree_that_the_menu_shows() {
+    let newsroom = Newsroom::new().await;
+    let portal = &newsroom.portal;
+    let new_category =
+        form(&[("name", "Cải cách hành chính"), ("slug", ""), ("description", ""), ("show_in_menu", "true")]);
+    let by_author = portal.call("/api/save_category", &new_category, Some(&newsroom.author)).await;
+    assert_eq!(by_author.status, StatusCode::FORBIDDEN);
+    let created = portal.call("/api/save_category", &new_category, Some(&newsroom.editor)).await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.html);
+    let menu = portal.get("/").await.html;
+    assert!(menu.contains("/chuyen-muc/cai-cach-hanh-chinh"), "the menu shows it at once");
+
+    let id = service::categories::find_by_slug(portal.db.reader(), "cai-cach-hanh-chinh").await.unwrap().unwrap().id;
+    let hidden = form(&[
+        ("id", &id.to_string()),
+        ("name", "Cải cách hành chính"),
+        ("slug", "cchc"),
+        ("description", "CCHC"),
+        ("show_in_menu", "false"),
+    ]);
+    assert_eq!(portal.call("/api/save_category", &hidden, Some(&newsroom.editor)).await.status, StatusCode::OK);
+    assert_eq!(portal.get("/chuyen-muc/cchc").await.status, StatusCode::OK);
+    let nameless = form(&[("name", " "), ("slug", ""), ("description", ""), ("show_in_menu", "true")]);
+    let refused = portal.call("/api/save_category", &nameless, Some(&newsroom.editor)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.html.contains("Hãy nhập tên chuyên mục"));
+
+    let up = form(&[("id", &id.to_string()), ("step", "-1")]);
+    assert_eq!(portal.call("/api/move_category", &up, Some(&newsroom.editor)).await.status, StatusCode::OK);
+    let in_use = form(&[("id", &newsroom.category_id.to_string())]);
+    assert_eq!(portal.call("/api/delete_category", &in_use, Some(&newsroom.editor)).await.status, StatusCode::CONFLICT);
+    let empty = form(&[("id", &id.to_string())]);
+    assert_eq!(portal.call("/api/delete_category", &empty, Some(&newsroom.editor)).await.status, StatusCode::OK);
+    assert_eq!(portal.get("/chuyen-muc/cchc").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn administrators_edit_the_web_links_widget_that_every_page_shows() {
+    let newsroom = Newsroom::new().await;
+    let portal = &newsroom.portal;
+    let group = form(&[("name", "Liên kết cơ quan báo chí")]);
+    assert_eq!(
+        portal.call("/api/save_web_link_group", &group, Some(&newsroom.editor)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(portal.call("/api/save_web_link_group", &group, Some(&newsroom.admin)).await.status, StatusCode::OK);
+    let groups = service::site::web_link_groups(portal.db.reader()).await.unwrap();
+    let (new_group, _) = groups.last().unwrap();
+    assert_eq!(new_group.name, "Liên kết cơ quan báo chí", "a new group goes last");
+    let group_id = new_group.id.to_string();
+
+    for (url, expected) in
+        [("javascript:alert(1)", StatusCode::UNPROCESSABLE_ENTITY), ("https://thanhhoa.gov.vn", StatusCode::OK)]
+    {
+        let link = form(&[("group_id", &group_id), ("title", "UBND tỉnh Thanh Hóa"), ("url", url)]);
+        assert_eq!(portal.call("/api/save_web_link", &link, Some(&newsroom.admin)).await.status, expected, "{url}");
+    }
+    let home = portal.get("/").await.html;
+    assert!(home.contains("Liên kết cơ quan báo chí") && home.contains("href=\"https://thanhhoa.gov.vn\""));
+    assert!(!home.contains("javascript:alert"));
+
+    let up = form(&[("id", &group_id), ("step", "-1")]);
+    assert_eq!(portal.call("/api/move_web_link_group", &up, Some(&newsroom.admin)).await.status, StatusCode::OK);
+    let order: Vec<_> =
+        service::site::web_link_groups(portal.db.reader()).await.unwrap().into_iter().map(|(g, _)| g.name).collect();
+    assert_eq!(order[order.len() - 2], "Liên kết cơ quan báo chí");
+    let delete = form(&[("id", &group_id)]);
+    assert_eq!(portal.call("/api/delete_web_link_group", &delete, Some(&newsroom.admin)).await.status, StatusCode::OK);
+    assert!(!portal.get("/").await.html.contains("Liên kết cơ quan báo chí"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tags_and_search_engine_text_set_by_the_editor_reach_the_article_page() {
+    let newsroom = Newsroom::new().await;
+    let id = newsroom.article_in(ArticleStatus::Published, "Bài có từ khoá").await;
+    let mut pairs = newsroom.article_form("Bài có từ khoá", "<p>Nội dung.</p>");
+    pairs.push(("form[tags]", "Chuyển đổi số, chuyển đổi số , Thanh Hóa".into()));
+    pairs.push(("form[seo_title]", "Tiêu đề cho công cụ tìm kiếm".into()));
+    pairs.push(("form[seo_description]", "Mô tả ngắn cho kết quả tìm kiếm".into()));
+    pairs.push(("id", id.to_string()));
+    pairs.push(("version", "1".into()));
+    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let saved = newsroom.portal.call("/api/save_article", &form(&borrowed), Some(&newsroom.editor)).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.html);
+    assert_eq!(newsroom.stored(id).await.tags, "Chuyển đổi số, Thanh Hóa");
+
+    let page = newsroom.portal.get("/bai-viet/bai-co-tu-khoa").await;
+    assert!(page.html.contains("<title>Tiêu đề cho công cụ tìm kiếm"), "the SEO title is the page title");
+    assert!(page.html.contains("content=\"Mô tả ngắn cho kết quả tìm kiếm\""));
+    assert!(
+        page.html.contains("href=\"/tim-kiem?q=Chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91\""),
+        "tags link to search"
+    );
+    assert!(page.text().contains("Bài có từ khoá"), "readers still see the real title");
+}
