@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { type Account, createAccount, jsEnabled, signIn, waitForHydration } from './helpers';
+import { type Account, createAccount, jsEnabled, signIn, waitForHydration, watchForErrors } from './helpers';
 
 // The editor works in the hydrated app; the reader side of the same journey is checked without JS
 // by the reader-page tests.
@@ -7,16 +7,37 @@ test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, 'the back offi
 
 const suffix = `${Date.now()}`;
 
+/** A page of its own browser context, signed in as `account`; the context closes when the test ends. */
 async function signedInPage(browser: Browser, account: Account, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  errors.set(page, watchForErrors(page));
   await signIn(page, path, account);
-  await waitForHydration(page);
+  await hydrated(page);
   return page;
+}
+
+const contexts: import('@playwright/test').BrowserContext[] = [];
+const errors = new Map<Page, string[]>();
+
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  errors.clear();
+});
+
+/** Waits for hydration, and if it never comes, says what the page logged. */
+async function hydrated(page: Page) {
+  try {
+    await waitForHydration(page);
+  } catch (error) {
+    throw new Error(`${page.url()} did not hydrate; page errors: ${JSON.stringify(errors.get(page) ?? [])}\n${error}`);
+  }
 }
 
 async function writeDraft(page: Page, title: string, body: string): Promise<string> {
   await page.goto('/quan-tri/bai-viet/moi');
-  await waitForHydration(page);
+  await hydrated(page);
   await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
   await page.getByLabel('Sapo', { exact: true }).fill('Sapo của bài kiểm thử.');
   await page.getByLabel('Nội dung (HTML)').fill(body);
@@ -49,12 +70,18 @@ test('an author writes and submits a draft, an editor approves it, readers see i
   await editorPage.goto('/quan-tri/bai-viet?trang-thai=cho-duyet');
   await editorPage.getByRole('link', { name: title }).click();
   await expect(editorPage).toHaveURL(editUrl);
+  // Dated in the past, so it does not become the home page's lead story for the other tests.
+  await editorPage.getByLabel('Hẹn giờ (để trống: xuất bản ngay)').fill('2020-01-06T08:00');
   await editorPage.getByRole('button', { name: 'Duyệt và xuất bản' }).click();
   await expect(editorPage.getByRole('heading', { name: /Trạng thái: Đã xuất bản/ })).toBeVisible();
 
   await reader.goto(`/bai-viet/${slug}`);
   await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(reader.getByText('Nội dung do phóng viên viết.')).toBeVisible();
+
+  await editorPage.getByRole('button', { name: 'Gỡ xuống' }).click();
+  await expect(editorPage.getByRole('heading', { name: /Trạng thái: Gỡ xuống/ })).toBeVisible();
+  expect((await reader.goto(`/bai-viet/${slug}`))?.status()).toBe(404);
 });
 
 test('two people saving the same article: the later save is refused and keeps both texts', async ({ browser }, info) => {
@@ -65,7 +92,8 @@ test('two people saving the same article: the later save is refused and keeps bo
   const editUrl = await writeDraft(firstPage, `Bài hai người sửa ${suffix}`, '<p>Bản đầu tiên.</p>');
   const secondPage = await signedInPage(browser, second, '/quan-tri');
   await secondPage.goto(editUrl);
-  await waitForHydration(secondPage);
+  await hydrated(secondPage);
+  await expect(secondPage.getByRole('status').filter({ hasText: `Đang mở bài này: bientapa${suffix}` })).toBeVisible();
 
   await firstPage.getByLabel('Nội dung (HTML)').fill('<p>Bản của người thứ nhất.</p>');
   await firstPage.getByRole('button', { name: 'Lưu', exact: true }).click();
@@ -85,7 +113,7 @@ test('two people saving the same article: the later save is refused and keeps bo
   await expect(secondPage.getByText('Đã lưu (phiên bản 3).')).toBeVisible();
 
   await firstPage.reload();
-  await waitForHydration(firstPage);
+  await hydrated(firstPage);
   await expect(firstPage.getByLabel('Nội dung (HTML)')).toHaveValue('<p>Bản của người thứ hai.</p>');
   await firstPage.getByLabel('So sánh').selectOption('2');
   await firstPage.getByLabel('với').selectOption('3');

@@ -21,11 +21,16 @@ pub async fn editing_presence(id: i32) -> Result<Vec<String>, ServerFnError> {
 /// How often an open editing page reports itself (well inside the server's 60-second window).
 const REPORT_EVERY: Duration = Duration::from_secs(20);
 
-/// "Đang mở bài này: …", kept current while the page stays open.
+/// "Đang mở bài này: …", kept current while the page stays open. Only the browser asks: the
+/// answer changes from moment to moment, so the server-rendered page leaves it out and hydration
+/// has nothing to match.
 #[component]
 pub fn OthersEditing(id: i32) -> impl IntoView {
     let reports = RwSignal::new(0u32);
-    let others = Resource::new(move || reports.get(), move |_| editing_presence(id));
+    let others = LocalResource::new(move || {
+        reports.track();
+        editing_presence(id)
+    });
     Effect::new(move |_| {
         let timer = set_interval_with_handle(move || reports.update(|n| *n += 1), REPORT_EVERY).ok();
         on_cleanup(move || {
@@ -34,13 +39,13 @@ pub fn OthersEditing(id: i32) -> impl IntoView {
             }
         });
     });
-    view! {
-        <Transition>
-            {move || others.get().and_then(Result::ok).filter(|names| !names.is_empty()).map(|names| view! {
+    move || {
+        others.get().and_then(Result::ok).filter(|names| !names.is_empty()).map(|names| {
+            view! {
                 <p class="others-editing" role="status">
                     {format!("Đang mở bài này: {}. Nếu hai người cùng lưu, người lưu sau sẽ được báo để so sánh.", names.join(", "))}
                 </p>
-            })}
-        </Transition>
+            }
+        })
     }
 }
