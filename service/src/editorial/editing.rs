@@ -70,17 +70,16 @@ async fn check_against_database(
     fields: &ArticleFields,
     article_id: Option<i32>,
 ) -> Result<CheckedFields, EditorialError> {
-    let mut checked = check(fields).map_err(EditorialError::Invalid);
-    let mut errors = match &checked {
-        Err(EditorialError::Invalid(errors)) => errors.clone(),
-        _ => Vec::new(),
+    let (checked, mut errors) = match check(fields) {
+        Ok(checked) => (Some(checked), Vec::new()),
+        Err(errors) => (None, errors),
     };
     if let Some(category_id) = fields.category_id
         && category::Entity::find_by_id(category_id).one(db).await?.is_none()
     {
         errors.push(FieldError::new("category_id", "Chuyên mục này không tồn tại."));
     }
-    if let Ok(fields) = &checked {
+    if let Some(fields) = &checked {
         let other_article = article::Entity::find()
             .filter(article::Column::Slug.eq(fields.slug.as_str()))
             .filter(article::Column::Id.ne(article_id.unwrap_or(0)))
@@ -95,10 +94,10 @@ async fn check_against_database(
             errors.push(FieldError::new("slug", "Đường dẫn này đã được bài viết khác sử dụng; hãy sửa lại cho khác."));
         }
     }
-    if !errors.is_empty() {
-        checked = Err(EditorialError::Invalid(errors));
+    match checked {
+        Some(checked) if errors.is_empty() => Ok(checked),
+        _ => Err(EditorialError::Invalid(errors)),
     }
-    checked
 }
 
 /// Creates a draft written by `actor`.
