@@ -28,9 +28,10 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
   cargo test --workspace --exclude frontend --release
 fi
 
-step "Benchmark command, small sizes (checks it runs and loses no page view; figures: BENCHMARKS.md)"
+step "Benchmark command, small sizes (checks it runs, loses no page view or save, and has no errors; figures: BENCHMARKS.md)"
 cargo run -p bench --release -- page-views --views 20000 --connections 16 --readers 1000
 cargo run -p bench --release -- fan-out --clients 500
+cargo run -p bench --release -- soak --seconds 20 --connections 64
 
 step "Browser tests (headless Chromium, JavaScript on and off)"
 (cd end2end && npx playwright test)

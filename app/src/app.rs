@@ -25,6 +25,8 @@ use crate::visitor_stats::{CountAppNavigations, FIRST_PAGE_VIEW_SCRIPT, provide_
 
 /// The HTML document the server sends.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::ssr::send_page_policy();
     view! {
         <!DOCTYPE html>
         <html lang="vi">
@@ -53,7 +55,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/portal.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Link rel="alternate" type_="application/rss+xml" title="Tin mới" href="/rss.xml"/>
-        <Title text="Cổng thông tin điện tử"/>
+        <Title formatter=title_markup text="Cổng thông tin điện tử"/>
         <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
         <Router>
             <CountAppNavigations/>
@@ -82,4 +84,11 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// leptos_meta writes the server-rendered `<title>` as it is, unescaped (in the browser it sets
+/// `document.title`, which is plain text), so an article title containing `</title><script>` would
+/// end the element. Every page's title passes through this formatter, registered once here.
+fn title_markup(text: String) -> String {
+    if cfg!(feature = "ssr") { text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;") } else { text }
 }

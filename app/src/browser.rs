@@ -6,20 +6,20 @@ mod imp {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
 
-    const TEXT_SCALE_KEY: &str = "portal-text-scale";
+    const TEXT_SIZE_KEY: &str = "portal-text-size";
 
     fn window() -> Option<web_sys::Window> {
         web_sys::window()
     }
 
-    pub fn stored_text_scale() -> Option<f64> {
+    pub fn stored_text_size() -> Option<usize> {
         let storage = window()?.local_storage().ok()??;
-        storage.get_item(TEXT_SCALE_KEY).ok()??.parse().ok()
+        storage.get_item(TEXT_SIZE_KEY).ok()??.parse().ok()
     }
 
-    pub fn store_text_scale(scale: f64) {
+    pub fn store_text_size(step: usize) {
         if let Some(Ok(Some(storage))) = window().map(|w| w.local_storage()) {
-            let _ = storage.set_item(TEXT_SCALE_KEY, &scale.to_string());
+            let _ = storage.set_item(TEXT_SIZE_KEY, &step.to_string());
         }
     }
 
@@ -97,10 +97,10 @@ mod imp {
 
 #[cfg(not(feature = "hydrate"))]
 mod imp {
-    pub fn stored_text_scale() -> Option<f64> {
+    pub fn stored_text_size() -> Option<usize> {
         None
     }
-    pub fn store_text_scale(_scale: f64) {}
+    pub fn store_text_size(_step: usize) {}
     pub fn print() {}
     pub async fn copy_to_clipboard(_text: &str) -> bool {
         false
@@ -115,4 +115,4 @@ mod imp {
     }
 }
 
-pub use imp::{copy_to_clipboard, follow_server_events, print, send_beacon, store_text_scale, stored_text_scale};
+pub use imp::{copy_to_clipboard, follow_server_events, print, send_beacon, store_text_size, stored_text_size};

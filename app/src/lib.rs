@@ -7,6 +7,9 @@
 //! - `auth`: signing in and out of the back office; `admin`: the back-office pages.
 //! - `ssr`: server-only glue (application state, conversions from database rows).
 
+// The reader frame's hydrated view type is deeply nested.
+#![recursion_limit = "256"]
+
 pub mod admin;
 pub mod app;
 pub mod auth;

@@ -21,6 +21,37 @@ pub async fn request(addr: std::net::SocketAddr, method: &str, path: &str, user_
     Ok(body.to_owned())
 }
 
+/// Sends `raw` (a whole request, ending the connection with `Connection: close`) on a fresh
+/// connection and returns the status (0 when there was no HTTP answer) and the whole answer.
+pub async fn exchange(addr: std::net::SocketAddr, raw: &[u8]) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(addr).await?;
+    stream.write_all(raw).await?;
+    let mut answer = Vec::new();
+    // A server that never answers must not hang the caller.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(30), stream.read_to_end(&mut answer)).await;
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Ok((status, answer))
+}
+
+/// A POST of a form-encoded `body` with a session `cookie` (may be empty), as the hydrated app sends it.
+pub fn form_post(addr: std::net::SocketAddr, path: &str, body: &str, cookie: &str) -> String {
+    format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nUser-Agent: Mozilla/5.0 Chrome/131.0\r\nAccept: application/json\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nCookie: {cookie}\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+/// A GET from a desktop browser.
+pub fn browser_get(addr: std::net::SocketAddr, path: &str) -> String {
+    format!(
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nUser-Agent: Mozilla/5.0 (Windows NT 10.0) Chrome/131.0\r\n\
+         Accept: text/html\r\nConnection: close\r\n\r\n"
+    )
+}
+
 /// A kept-alive connection sending bodiless requests whose answers have no body (204).
 pub struct KeepAlive {
     stream: TcpStream,

@@ -4,6 +4,7 @@
 
 mod fan_out;
 mod page_views;
+mod soak;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,6 +39,13 @@ enum Benchmark {
         #[arg(long, value_delimiter = ',', default_values_t = [1_000, 10_000])]
         clients: Vec<usize>,
     },
+    /// A bounded soak: readers, searches, live connections and an editor saving, all at once.
+    Soak {
+        #[arg(long, default_value_t = 300)]
+        seconds: u64,
+        #[arg(long, default_value_t = 256)]
+        connections: usize,
+    },
     /// Everything, with the default sizes.
     All,
 }
@@ -54,6 +62,7 @@ async fn main() -> ExitCode {
             page_views::run(&cli.server, views, connections, readers).await
         }
         Benchmark::FanOut { clients } => fan_out::run(&cli.server, &clients).await,
+        Benchmark::Soak { seconds, connections } => soak::run(&cli.server, seconds, connections).await,
         Benchmark::All => match page_views::run(&cli.server, 200_000, 64, 10_000).await {
             Ok(()) => fan_out::run(&cli.server, &[1_000, 10_000]).await,
             failed => failed,

@@ -15,6 +15,16 @@ pub struct ServerProcess {
 impl ServerProcess {
     /// Starts `binary serve` on a free port with the demo content and waits until it answers.
     pub async fn start(binary: &Path, database_url: &str, site_root: &Path) -> Result<Self, String> {
+        Self::start_with(binary, database_url, site_root, &[]).await
+    }
+
+    /// [`Self::start`] with more environment variables (`PORTAL_…` settings).
+    pub async fn start_with(
+        binary: &Path,
+        database_url: &str,
+        site_root: &Path,
+        settings: &[(&str, &str)],
+    ) -> Result<Self, String> {
         let port =
             std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
         let addr = SocketAddr::from(([127, 0, 0, 1], port));
@@ -27,6 +37,7 @@ impl ServerProcess {
             .env("LEPTOS_SITE_ROOT", site_root)
             .env("PORTAL_DEMO_CONTENT", "true")
             .env("RUST_LOG", "warn")
+            .envs(settings.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -54,6 +65,16 @@ impl ServerProcess {
     /// Counts one page view of `path` as the hydrated page would.
     pub async fn page_view(&self, path: &str, user_agent: &str) -> Result<(), String> {
         request(self.addr, "POST", &page_view_uri(path), user_agent).await.map(drop)
+    }
+
+    /// The operating system's id of the server process.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Stops the server with SIGKILL, as a power cut or the OOM killer would: nothing is flushed.
+    pub fn crash(self) {
+        drop(self);
     }
 
     /// Stops the server with SIGTERM, as a service manager does, and returns its exit status.

@@ -1,10 +1,14 @@
 //! Configuration from the environment. Every variable has a default that works on a developer's machine.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use chrono::TimeDelta;
 use leptos::config::LeptosOptions;
 use service::visitors::VisitRules;
+
+use crate::router::RouterSettings;
+use crate::security::HEADER_READ_TIMEOUT;
 
 /// The administrator created at start-up when the database has no accounts yet.
 #[derive(Clone)]
@@ -30,6 +34,10 @@ pub struct Config {
     pub behind_proxy: bool,
     /// `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT` and the rest of Leptos's own variables.
     pub leptos_options: LeptosOptions,
+    /// `PORTAL_HSTS`, `PORTAL_METRICS_TOKEN` (or `PORTAL_METRICS_TOKEN_FILE`), `PORTAL_SEARCHES_PER_MINUTE`.
+    pub router: RouterSettings,
+    /// `PORTAL_HEADER_TIMEOUT_SECONDS`: how long a client may take to send a request head (default 10).
+    pub header_read_timeout: Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -43,6 +51,10 @@ impl std::fmt::Debug for Config {
             .field("behind_proxy", &self.behind_proxy)
             .field("bootstrap_admin", &self.bootstrap_admin.as_ref().map(|a| &a.username))
             .field("site_addr", &self.leptos_options.site_addr)
+            .field("hsts", &self.router.hsts)
+            .field("metrics_token", &self.router.metrics_token.as_ref().map(|_| "***"))
+            .field("searches_per_minute", &self.router.searches_per_minute)
+            .field("header_read_timeout", &self.header_read_timeout)
             .finish()
     }
 }
@@ -79,16 +91,7 @@ impl Config {
             online_window: minutes(&lookup, "PORTAL_ONLINE_WINDOW_MINUTES", defaults.online_window)?,
             ..defaults
         };
-        let password = match (lookup("PORTAL_ADMIN_PASSWORD"), lookup("PORTAL_ADMIN_PASSWORD_FILE")) {
-            (Some(password), _) => Some(password),
-            (None, Some(path)) => Some(
-                std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read PORTAL_ADMIN_PASSWORD_FILE {path}: {e}"))?
-                    .trim_end_matches(['\r', '\n'])
-                    .to_owned(),
-            ),
-            (None, None) => None,
-        };
+        let password = secret(&lookup, "PORTAL_ADMIN_PASSWORD")?;
         let bootstrap_admin = match (lookup("PORTAL_ADMIN_USERNAME"), password) {
             (Some(username), Some(password)) => Some(BootstrapAdmin {
                 email: lookup("PORTAL_ADMIN_EMAIL").unwrap_or_else(|| format!("{username}@localhost.localdomain")),
@@ -115,7 +118,62 @@ impl Config {
             Some(url) => return Err(format!("PORTAL_PUBLIC_URL must start with http:// or https://, not {url:?}")),
             None => format!("http://{}", leptos_options.site_addr),
         };
-        Ok(Self { database_url, public_url, demo_content, bootstrap_admin, visit_rules, behind_proxy, leptos_options })
+        let router = RouterSettings {
+            hsts: flag(&lookup, "PORTAL_HSTS", public_url.starts_with("https://"))?,
+            metrics_token: secret(&lookup, "PORTAL_METRICS_TOKEN")?.filter(|token| !token.is_empty()),
+            searches_per_minute: number(&lookup, "PORTAL_SEARCHES_PER_MINUTE", 60, 1..=100_000)?,
+            ..RouterSettings::default()
+        };
+        let header_read_timeout = Duration::from_secs(number(
+            &lookup,
+            "PORTAL_HEADER_TIMEOUT_SECONDS",
+            HEADER_READ_TIMEOUT.as_secs(),
+            1..=300,
+        )?);
+        Ok(Self {
+            database_url,
+            public_url,
+            demo_content,
+            bootstrap_admin,
+            visit_rules,
+            behind_proxy,
+            leptos_options,
+            router,
+            header_read_timeout,
+        })
+    }
+}
+
+/// A secret from `KEY`, or from the file named by `KEY_FILE` (so it need not sit in the environment).
+fn secret(lookup: &impl Fn(&str) -> Option<String>, key: &str) -> Result<Option<String>, String> {
+    if let Some(value) = lookup(key) {
+        return Ok(Some(value));
+    }
+    let file_key = format!("{key}_FILE");
+    let Some(path) = lookup(&file_key) else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {file_key} {path}: {e}"))?;
+    Ok(Some(text.trim_end_matches(['\r', '\n']).to_owned()))
+}
+
+fn number<T>(
+    lookup: &impl Fn(&str) -> Option<String>,
+    key: &str,
+    default: T,
+    allowed: std::ops::RangeInclusive<T>,
+) -> Result<T, String>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display,
+{
+    match lookup(key).filter(|v| !v.is_empty()) {
+        None => Ok(default),
+        Some(text) => match text.parse::<T>() {
+            Ok(value) if allowed.contains(&value) => Ok(value),
+            _ => {
+                Err(format!("{key} must be a whole number from {} to {}, not {text:?}", allowed.start(), allowed.end()))
+            }
+        },
     }
 }
 
@@ -129,13 +187,7 @@ fn flag(lookup: &impl Fn(&str) -> Option<String>, key: &str, default: bool) -> R
 }
 
 fn minutes(lookup: &impl Fn(&str) -> Option<String>, key: &str, default: TimeDelta) -> Result<TimeDelta, String> {
-    match lookup(key).filter(|v| !v.is_empty()) {
-        None => Ok(default),
-        Some(text) => match text.parse::<i64>() {
-            Ok(minutes @ 1..=1440) => Ok(TimeDelta::minutes(minutes)),
-            _ => Err(format!("{key} must be a whole number of minutes from 1 to 1440, not {text:?}")),
-        },
-    }
+    number(lookup, key, default.num_minutes(), 1..=1440).map(TimeDelta::minutes)
 }
 
 #[cfg(test)]
@@ -174,6 +226,20 @@ mod tests {
         assert!(config(&[("PORTAL_VISIT_GAP_MINUTES", "0")]).unwrap_err().contains("PORTAL_VISIT_GAP_MINUTES"));
         assert!(config(&[("PORTAL_ONLINE_WINDOW_MINUTES", "năm")]).unwrap_err().contains("PORTAL_ONLINE_WINDOW"));
         assert!(config(&[("PORTAL_BEHIND_PROXY", "có")]).unwrap_err().contains("PORTAL_BEHIND_PROXY"));
+        assert!(config(&[("PORTAL_SEARCHES_PER_MINUTE", "0")]).unwrap_err().contains("PORTAL_SEARCHES_PER_MINUTE"));
+        assert!(config(&[("PORTAL_HEADER_TIMEOUT_SECONDS", "x")]).unwrap_err().contains("PORTAL_HEADER_TIMEOUT"));
+        assert!(
+            config(&[("PORTAL_METRICS_TOKEN_FILE", "/khong/co")]).unwrap_err().contains("PORTAL_METRICS_TOKEN_FILE")
+        );
+    }
+
+    #[test]
+    fn hsts_follows_the_public_address_unless_told() {
+        assert!(!config(&[]).unwrap().router.hsts);
+        assert!(config(&[("PORTAL_PUBLIC_URL", "https://stttt.thanhhoa.gov.vn")]).unwrap().router.hsts);
+        let off = config(&[("PORTAL_PUBLIC_URL", "https://stttt.thanhhoa.gov.vn"), ("PORTAL_HSTS", "false")]);
+        assert!(!off.unwrap().router.hsts);
+        assert_eq!(config(&[]).unwrap().header_read_timeout, HEADER_READ_TIMEOUT);
     }
 
     #[test]
@@ -182,10 +248,12 @@ mod tests {
             ("PORTAL_ADMIN_USERNAME", "quantri"),
             ("PORTAL_ADMIN_PASSWORD", "bi-mat-tuyet-doi-123"),
             ("DATABASE_URL", "postgres://portal:matkhau-db@127.0.0.1/portal"),
+            ("PORTAL_METRICS_TOKEN", "token-theo-doi-456"),
         ])
         .unwrap();
         let printed = format!("{config:?}");
         assert!(!printed.contains("bi-mat-tuyet-doi-123"));
+        assert!(!printed.contains("token-theo-doi-456"));
         assert!(!printed.contains("matkhau-db"));
         assert!(printed.contains("portal:***@127.0.0.1"));
     }

@@ -3,5 +3,9 @@
 pub mod commands;
 pub mod config;
 mod feeds;
+mod observability;
 pub mod router;
+pub mod security;
+pub mod serving;
+mod stalled_renders;
 mod visitor_stats;

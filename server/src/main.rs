@@ -24,6 +24,17 @@ enum Command {
         /// The .jsonl file to import.
         file: PathBuf,
     },
+    /// Write a consistent copy of the SQLite database into FOLDER while the site keeps serving.
+    Backup {
+        /// The folder for the backup file (created if missing).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replace the SQLite database with a backup after checking it. Stop the server first.
+    Restore {
+        /// A file written by `backup`.
+        file: PathBuf,
+    },
     /// Create a back-office account. The password is read from PORTAL_USER_PASSWORD, or else from standard input.
     CreateUser {
         #[arg(long)]
@@ -57,6 +68,8 @@ async fn main() -> ExitCode {
         Command::Serve => commands::serve::run(config).await,
         Command::Migrate => commands::migrate::run(config).await,
         Command::Import { file } => commands::import::run(config, &file).await,
+        Command::Backup { to } => commands::backup::run_backup(config, &to).await,
+        Command::Restore { file } => commands::backup::run_restore(config, &file).await,
         Command::CreateUser { username, email, display_name, role } => {
             commands::create_user::run(config, &username, &email, &display_name, role).await
         }

@@ -1,20 +1,93 @@
-//! The HTTP routes: the Leptos pages and server functions, and static files.
+//! The HTTP routes (the Leptos pages and server functions, feeds, the visitor counter, health and
+//! metrics, static files) and the layers every request passes through.
 
 use app::ssr::AppState;
 use app::{App, shell};
-use axum::Router;
+use axum::body::Body;
+use axum::routing::get;
+use axum::{Extension, Router, middleware};
+use http::StatusCode;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
+use tower_http::map_request_body::MapRequestBodyLayer;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
+use tower_http::trace::TraceLayer;
 
-pub fn build_router(state: AppState) -> Router {
+use crate::observability::{self, Metrics, MetricsAccess, SequentialRequestId};
+use crate::security::{self, SearchLimit, SecurityHeaders, SiteOrigin};
+use crate::visitor_stats::{self, LIVE_CONNECTIONS_PER_ADDRESS, LiveConnectionCap};
+
+/// What the router needs beyond the application state.
+#[derive(Clone, Debug)]
+pub struct RouterSettings {
+    /// Send `Strict-Transport-Security` (`PORTAL_HSTS`, on by default when the public URL is HTTPS).
+    pub hsts: bool,
+    /// `PORTAL_METRICS_TOKEN`: lets monitoring elsewhere read `/metrics`.
+    pub metrics_token: Option<String>,
+    /// `PORTAL_SEARCHES_PER_MINUTE` per client address (default 60).
+    pub searches_per_minute: u32,
+    /// Live connections of the visitor widget one client address may hold open.
+    pub live_connections_per_address: usize,
+}
+
+impl Default for RouterSettings {
+    fn default() -> Self {
+        Self {
+            hsts: false,
+            metrics_token: None,
+            searches_per_minute: 60,
+            live_connections_per_address: LIVE_CONNECTIONS_PER_ADDRESS,
+        }
+    }
+}
+
+pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
-    Router::new()
+    let metrics = Metrics::default();
+    let search_limit = SearchLimit::new(settings.searches_per_minute, state.behind_proxy.0);
+    let site_origin = SiteOrigin(state.public_url.0.clone());
+
+    // Everything that answers and is done: a request that takes too long is cut off with 503.
+    let portal = Router::new()
         .merge(crate::feeds::routes())
-        .merge(crate::visitor_stats::routes())
+        .merge(visitor_stats::routes())
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         // Files under the site root (the wasm bundle, CSS, images); anything else renders the 404 page.
         .fallback(file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
-        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(search_limit, security::limit_searches))
+        .layer(middleware::from_fn(security::argument_errors_are_client_errors))
+        .layer(middleware::from_fn(crate::stalled_renders::retry_stalled_renders))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, security::REQUEST_TIMEOUT));
+
+    Router::new()
+        .merge(visitor_stats::live_routes(LiveConnectionCap::new(settings.live_connections_per_address)))
+        .route(observability::HEALTH_PATH, get(observability::health))
+        .route(observability::READY_PATH, get(observability::ready))
+        .route(observability::METRICS_PATH, get(observability::metrics))
+        .merge(portal)
+        .layer(
+            // From the outside in: every request gets an id and a log span, is measured, and then
+            // must pass the limits; every response carries the security headers.
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(SequentialRequestId::default()))
+                .layer(TraceLayer::new_for_http().make_span_with(observability::request_span))
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(middleware::from_fn_with_state(metrics.clone(), observability::measure))
+                .layer(Extension(metrics))
+                .layer(Extension(MetricsAccess { token: settings.metrics_token }))
+                .layer(middleware::from_fn_with_state(
+                    SecurityHeaders { hsts: settings.hsts },
+                    security::add_security_headers,
+                ))
+                .layer(middleware::from_fn(security::refuse_oversized_requests))
+                .layer(middleware::from_fn_with_state(site_origin, security::refuse_cross_site_writes))
+                .layer(RequestBodyTimeoutLayer::new(security::REQUEST_TIMEOUT))
+                .layer(MapRequestBodyLayer::new(Body::new))
+                .layer(middleware::from_fn(security::limit_body_size))
+                .layer(CompressionLayer::new()),
+        )
         .with_state(state)
 }

@@ -5,6 +5,7 @@
 
 pub mod articles;
 pub mod audit;
+pub mod backup;
 pub mod categories;
 pub mod clock;
 pub mod db;

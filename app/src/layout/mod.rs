@@ -22,9 +22,8 @@ use leptos::prelude::*;
 
 use crate::models::SiteChrome;
 
-/// The site chrome, loaded once per page load and shared by the header, sidebar and footer.
-pub type ChromeResource = Resource<Result<SiteChrome, ServerFnError>>;
-
-pub fn use_chrome() -> ChromeResource {
-    expect_context::<ChromeResource>()
+/// The site chrome (settings, menu, links, most read, visitor numbers), loaded once by the reader
+/// frame and shared, already loaded, with the header, sidebar, footer and pages inside it.
+pub fn use_chrome() -> SiteChrome {
+    expect_context::<SiteChrome>()
 }

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
-use super::{ChromeResource, Footer, Header, Sidebar, get_site_chrome};
+use super::{Footer, Header, Sidebar, get_site_chrome};
+use crate::components::ErrorMessage;
 use crate::visitor_stats::NoscriptPageViewPixel;
 
 /// The reader pages' frame around the matched page.
@@ -11,21 +12,45 @@ pub fn ReaderLayout() -> impl IntoView {
 }
 
 /// Header, menu, sidebar and footer around `children`, and the page-view counter.
+///
+/// The chrome is read by this one `<Suspense>` only and handed on loaded (`use_chrome`), so the
+/// header, sidebar, footer and pages render it without boundaries of their own: fewer boundaries
+/// waiting on one resource, fewer chances for the lost wake-up in Leptos's server render that
+/// `server::stalled_renders` recovers from. Header, sidebar and footer return type-erased views,
+/// or the frame's view type grows deeper than the compiler allows.
 #[component]
-pub fn ReaderFrame(children: Children) -> impl IntoView {
-    let chrome: ChromeResource = Resource::new(|| (), |_| get_site_chrome());
-    provide_context(chrome);
+pub fn ReaderFrame(children: ChildrenFn) -> impl IntoView {
+    let chrome = Resource::new(|| (), |_| get_site_chrome());
     view! {
         <NoscriptPageViewPixel/>
-        <Header/>
-        <div class="page">
-            // Pages render completely on the server before anything is sent, so the title and
-            // meta tags are in the first HTML search engines and link previews read.
-            <main id="noi-dung" class="content" tabindex="-1">
-                {children()}
-            </main>
-            <Sidebar/>
-        </div>
-        <Footer/>
+        <Suspense>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    match chrome.await {
+                        Ok(chrome) => {
+                            provide_context(chrome);
+                            view! {
+                                <Header/>
+                                <div class="page">
+                                    // Pages render completely on the server before anything is sent, so
+                                    // the title and meta tags are in the first HTML search engines read.
+                                    <main id="noi-dung" class="content" tabindex="-1">
+                                        {children()}
+                                    </main>
+                                    <Sidebar/>
+                                </div>
+                                <Footer/>
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! {
+                            <main id="noi-dung" class="content" tabindex="-1"><ErrorMessage error/></main>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
     }
 }

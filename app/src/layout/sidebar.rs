@@ -12,4 +12,5 @@ pub fn Sidebar() -> impl IntoView {
             <VisitorStatsWidget/>
         </aside>
     }
+    .into_any()
 }

@@ -9,10 +9,19 @@ use http::request::Parts;
 /// The address the request came from: the connection's peer, or behind a trusted reverse proxy
 /// the last address the proxy appended to `X-Forwarded-For` (earlier entries can be forged).
 pub fn client_address(parts: &Parts, behind_proxy: bool) -> Option<String> {
-    if behind_proxy && let Some(forwarded) = last_forwarded_for(&parts.headers) {
+    address_of(&parts.headers, &parts.extensions, behind_proxy)
+}
+
+/// [`client_address`] for middleware, which holds the whole request.
+pub fn request_client_address<B>(request: &http::Request<B>, behind_proxy: bool) -> Option<String> {
+    address_of(request.headers(), request.extensions(), behind_proxy)
+}
+
+fn address_of(headers: &HeaderMap, extensions: &http::Extensions, behind_proxy: bool) -> Option<String> {
+    if behind_proxy && let Some(forwarded) = last_forwarded_for(headers) {
         return Some(forwarded);
     }
-    parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| peer.ip().to_string())
+    extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| peer.ip().to_string())
 }
 
 fn last_forwarded_for(headers: &HeaderMap) -> Option<String> {

@@ -2,11 +2,13 @@
 
 mod category_index;
 mod client_address;
+mod content_security_policy;
 pub mod local_days;
 mod state;
 
 pub use category_index::CategoryIndex;
-pub use client_address::client_address;
+pub use client_address::{client_address, request_client_address};
+pub use content_security_policy::{page_policy, send_page_policy};
 pub use state::{AppState, BehindProxy, PublicUrl, app_state, internal_error, refuse, set_status};
 
 use service::articles::ArticleListing;

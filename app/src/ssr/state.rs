@@ -39,8 +39,14 @@ pub fn app_state() -> Result<AppState, ServerFnError> {
 }
 
 /// Logs a database failure and gives the reader a message without internal details.
+/// The page answers 503 with `Retry-After`: usually the database is restarting or overloaded, and
+/// browsers, crawlers and load balancers should come back rather than treat the page as gone.
 pub fn internal_error(error: service::DbErr) -> ServerFnError {
     tracing::error!(%error, "database query failed");
+    set_status(http::StatusCode::SERVICE_UNAVAILABLE);
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from_static("30"));
+    }
     ServerFnError::new("Hệ thống đang bận, vui lòng thử lại sau.")
 }
 

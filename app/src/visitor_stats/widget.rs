@@ -7,24 +7,15 @@ use crate::models::VisitorStats;
 /// "Thống kê truy cập" in the sidebar, unless an administrator has hidden it.
 #[component]
 pub fn VisitorStatsWidget() -> impl IntoView {
-    let chrome = use_chrome();
+    let rendered = use_chrome().visitor_stats;
     let live = use_live_visitor_stats();
     view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                chrome.await.ok().map(|chrome| {
-                    let rendered = chrome.visitor_stats;
-                    view! {
-                        <Show when=move || live.latest.get().unwrap_or(rendered).visible>
-                            <section class="widget visitor-stats" aria-labelledby="visitor-stats-title">
-                                <h2 id="visitor-stats-title" class="widget-title">"Thống kê truy cập"</h2>
-                                <LiveVisitorNumbers rendered/>
-                            </section>
-                        </Show>
-                    }
-                })
-            })}
-        </Suspense>
+        <Show when=move || live.latest.get().unwrap_or(rendered).visible>
+            <section class="widget visitor-stats" aria-labelledby="visitor-stats-title">
+                <h2 id="visitor-stats-title" class="widget-title">"Thống kê truy cập"</h2>
+                <LiveVisitorNumbers rendered/>
+            </section>
+        </Show>
     }
 }
 

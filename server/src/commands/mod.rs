@@ -1,5 +1,6 @@
 //! What the server binary can be asked to do.
 
+pub mod backup;
 pub mod create_user;
 pub mod import;
 pub mod migrate;

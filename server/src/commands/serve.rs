@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use std::net::SocketAddr;
-
 use app::ssr::{AppState, BehindProxy, PublicUrl};
 use chrono::Utc;
 use entity::user::Role;
@@ -12,6 +10,7 @@ use tokio::net::TcpListener;
 
 use crate::config::{BootstrapAdmin, Config};
 use crate::router::build_router;
+use crate::serving::serve;
 
 pub async fn run(config: Config) -> Result<ExitCode, String> {
     tracing::info!(?config, "starting");
@@ -22,7 +21,7 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
         VisitorTracker::start(db.clone(), config.visit_rules, Utc::now()).await.map_err(|e| e.to_string())?;
     let counting = tokio::spawn(visitors.clone().run());
     let state = AppState {
-        leptos_options: config.leptos_options,
+        leptos_options: config.leptos_options.clone(),
         db: db.clone(),
         public_url: PublicUrl(config.public_url),
         visitors: visitors.clone(),
@@ -31,16 +30,14 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
     };
     let listener = TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");
-    let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let router = build_router(state, config.router.clone());
     let closing = visitors.clone();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            // Live connections never finish by themselves; end them so in-flight requests can.
-            closing.close_live_connections();
-        })
-        .await
-        .map_err(|e| e.to_string())?;
+    serve(listener, router, config.header_read_timeout, async move {
+        shutdown_signal().await;
+        // Live connections never finish by themselves; end them so in-flight requests can.
+        closing.close_live_connections();
+    })
+    .await;
     counting.await.map_err(|e| e.to_string())?;
     visitors.flush(Utc::now()).await.map_err(|e| format!("the last visitor counts could not be stored: {e}"))?;
     db.close().await.map_err(|e| e.to_string())?;

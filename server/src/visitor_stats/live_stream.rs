@@ -5,10 +5,13 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use app::auth::ssr::signed_in;
-use app::ssr::AppState;
+use app::ssr::{AppState, client_address};
+use axum::Extension;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use futures::Stream;
 use service::visitors::{LiveConnection, VisitorNumbers};
@@ -16,6 +19,7 @@ use tokio::sync::watch;
 
 use super::audience::is_robot;
 use super::client::{user_agent, visitor};
+use super::connection_cap::{LiveConnectionCap, Slot};
 
 /// The shortest time between two pushes to one connection; changes in between are combined.
 const MIN_PUSH_INTERVAL: Duration = Duration::from_millis(500);
@@ -31,12 +35,23 @@ struct Connection {
     last_sent: Option<tokio::time::Instant>,
     // Held for its Drop: the reader counts as online while the connection is open.
     _presence: Option<LiveConnection>,
+    // Held for its Drop: the address may open another connection once this one closes.
+    _slot: Slot,
 }
 
 pub async fn live_stats(
     State(state): State<AppState>,
+    Extension(cap): Extension<LiveConnectionCap>,
     parts: Parts,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+) -> Response {
+    let address = client_address(&parts, state.behind_proxy.0).unwrap_or_default();
+    let Some(slot) = cap.take(&address) else {
+        return (StatusCode::TOO_MANY_REQUESTS, "Quá nhiều kết nối trực tiếp từ cùng một địa chỉ.").into_response();
+    };
+    stream(state, parts, slot).await.into_response()
+}
+
+async fn stream(state: AppState, parts: Parts, slot: Slot) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let presence = match presence(&state, &parts).await {
         Ok(presence) => presence,
         Err(error) => {
@@ -55,6 +70,7 @@ pub async fn live_stats(
         ends_at: tokio::time::Instant::now() + until_midnight,
         last_sent: None,
         _presence: presence,
+        _slot: slot,
     };
     Sse::new(futures::stream::unfold(connection, next_event)).keep_alive(KeepAlive::default())
 }

@@ -3,6 +3,7 @@
 
 mod audience;
 mod client;
+mod connection_cap;
 mod live_stream;
 mod page_view;
 
@@ -15,12 +16,18 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 
+pub use connection_cap::{LIVE_CONNECTIONS_PER_ADDRESS, LiveConnectionCap};
+
+/// The live stream never ends by itself, so it is kept apart from the request timeout.
+pub fn live_routes(cap: LiveConnectionCap) -> Router<AppState> {
+    Router::new().route(LIVE_STATS_PATH, get(live_stream::live_stats)).layer(axum::Extension(cap))
+}
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(PAGE_VIEW_PATH, post(page_view::count_beacon))
         .route(PAGE_VIEW_PIXEL_PATH, get(page_view::count_pixel))
         .route(STATS_PATH, get(current_stats))
-        .route(LIVE_STATS_PATH, get(live_stream::live_stats))
 }
 
 /// The numbers as JSON, for scripts and monitoring.

@@ -5,6 +5,7 @@
 use std::net::SocketAddr;
 
 use app::ssr::{AppState, BehindProxy, PublicUrl};
+use app::url::encode_component;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -42,12 +43,23 @@ pub struct Page {
 
 impl TestPortal {
     pub async fn with_demo() -> Self {
+        Self::with_settings(server::router::RouterSettings::default()).await
+    }
+
+    pub async fn with_settings(settings: server::router::RouterSettings) -> Self {
+        // The server's log lines (errors, or RUST_LOG) appear with a failing test's output.
+        let filter = tracing_subscriber::EnvFilter::from_default_env();
+        let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
         let folder = tempfile::tempdir().expect("a temporary folder");
         let db = Database::connect(&format!("sqlite://{}/portal.db", folder.path().display())).await.unwrap();
         demo::seed_if_empty(&db, chrono::Utc::now()).await.unwrap();
         demo::ensure_site_rows(&db).await.unwrap();
+        // The site root holds only public files; the database sits beside it, as in production.
+        let site_root = folder.path().join("site");
+        std::fs::create_dir(&site_root).unwrap();
+        std::fs::write(site_root.join("robots-test.txt"), "a public file").unwrap();
         let leptos_options =
-            LeptosOptions::builder().output_name("portal").site_root(folder.path().display().to_string()).build();
+            LeptosOptions::builder().output_name("portal").site_root(site_root.display().to_string()).build();
         // Pinned, so tests move time forward instead of sleeping.
         let clock = Clock::pinned(chrono::Utc::now());
         let public_url = PublicUrl("https://portal.example.gov.vn".into());
@@ -61,7 +73,7 @@ impl TestPortal {
             behind_proxy: BehindProxy(false),
             clock: clock.clone(),
         };
-        let router = server::router::build_router(state);
+        let router = server::router::build_router(state, settings);
         Self { router, db, visitors, clock, _folder: folder }
     }
 
@@ -101,11 +113,17 @@ impl TestPortal {
 
     /// A server-function call as the hydrated app makes it (form-encoded, JSON answer).
     pub async fn call(&self, path: &str, form: &str, cookie: Option<&str>) -> Page {
+        self.call_with(path, form, cookie, &[]).await
+    }
+
+    /// [`Self::call`] with `extra` headers, e.g. where the browser says the request came from.
+    pub async fn call_with(&self, path: &str, form: &str, cookie: Option<&str>, extra: &[(&str, &str)]) -> Page {
         let mut headers = vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json")];
         let cookie = cookie.map(|c| format!("portal_session={c}"));
         if let Some(cookie) = &cookie {
             headers.push(("cookie", cookie));
         }
+        headers.extend_from_slice(extra);
         self.send(Method::POST, path, &headers, Body::from(form.to_owned())).await
     }
 
@@ -131,5 +149,69 @@ impl Page {
     /// The visible text of the page, tags removed and entities decoded.
     pub fn text(&self) -> String {
         service::text::html_to_text(&self.html)
+    }
+}
+
+/// Form-encodes `pairs` as the hydrated app does.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    pairs.iter().map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v))).collect::<Vec<_>>().join("&")
+}
+
+/// What in `html` a browser would execute although the page's policy means to forbid it: scripts
+/// without the page's nonce, inline event handlers, `javascript:`/`data:` addresses, plugins and frames.
+pub fn executable_markup(html: &str) -> Vec<String> {
+    let nonce = html.find("nonce=\"").map(|start| {
+        let start = start + "nonce=\"".len();
+        html[start..start + html[start..].find('"').unwrap_or(0)].to_owned()
+    });
+    let mut found = Vec::new();
+    for tag in html.split('<').skip(1).filter_map(|rest| rest.split('>').next()) {
+        let lower = tag.to_ascii_lowercase();
+        let name = lower.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or_default();
+        let nonced = nonce.as_ref().is_some_and(|n| tag.contains(&format!("nonce=\"{n}\"")));
+        if name == "script" && !nonced && !lower.contains("application/ld+json") {
+            found.push(format!("<{tag}>"));
+        }
+        let attributes = attributes(&lower);
+        let refreshes = name == "meta" && attributes.iter().any(|(attribute, _)| attribute == "http-equiv");
+        if matches!(name, "iframe" | "object" | "embed" | "base") || refreshes {
+            found.push(format!("<{tag}>"));
+        }
+        for (attribute_name, value) in attributes {
+            let value = value.trim_start();
+            if attribute_name.len() > 2 && attribute_name.starts_with("on") {
+                found.push(format!("<{tag}>"));
+            }
+            if matches!(attribute_name.as_str(), "href" | "src" | "action" | "formaction" | "xlink:href" | "srcset")
+                && (value.starts_with("javascript:") || value.starts_with("data:") || value.starts_with("vbscript:"))
+            {
+                found.push(format!("<{tag}>"));
+            }
+        }
+    }
+    found
+}
+
+/// The attributes of a tag's inside (`a href="x" title='y z' hidden`), quoted values kept whole.
+fn attributes(tag: &str) -> Vec<(String, String)> {
+    let mut chars = tag.chars().skip_while(|c| !c.is_whitespace()).peekable();
+    let mut found = Vec::new();
+    loop {
+        while chars.next_if(|c| c.is_whitespace() || *c == '/').is_some() {}
+        let name: String = std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=')).collect();
+        if name.is_empty() {
+            return found;
+        }
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let mut value = String::new();
+        if chars.next_if_eq(&'=').is_some() {
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            match chars.next_if(|c| *c == '"' || *c == '\'') {
+                Some(quote) => value.extend(std::iter::from_fn(|| chars.next_if(|c| *c != quote))),
+                None => value.extend(std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace()))),
+            }
+            chars.next();
+        }
+        found.push((name, value));
     }
 }

@@ -35,7 +35,7 @@ pub fn CategoriesPage() -> impl IntoView {
                                         let (edit, remove) = (format!("Sửa “{}”", c.name), format!("Xoá “{}”", c.name));
                                         view! {
                                         <tr>
-                                            <th scope="row" style=format!("padding-left: {}rem", 0.5 + c.depth as f32 * 1.5)>{c.name.clone()}</th>
+                                            <th scope="row" class=format!("depth-{}", c.depth.min(4))>{c.name.clone()}</th>
                                             <td><a href=format!("/chuyen-muc/{}", c.slug)>{c.slug.clone()}</a></td>
                                             <td>{if c.show_in_menu { "Hiện" } else { "Ẩn" }}</td>
                                             <td class="row-actions">

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::toolbar::ArticleToolbar;
+use super::toolbar::{ArticleToolbar, NORMAL_TEXT_SIZE};
 use super::{ArticleLookup, get_article_page};
 use crate::components::{ArticleCard, Breadcrumb, ErrorMessage, PageMeta};
 use crate::format;
@@ -13,12 +13,11 @@ use crate::pages::NotFound;
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let page = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_article_page);
-    let chrome = use_chrome();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
             {move || Suspend::new(async move {
-                match (page.await, chrome.await) {
-                    (Ok(ArticleLookup::Found(data)), Ok(site)) => view! {
+                match (page.await, use_chrome()) {
+                    (Ok(ArticleLookup::Found(data)), site) => view! {
                         <ArticleView site article=data.article/>
                         <StoryList id="related" title="Tin liên quan" stories=data.related/>
                         <StoryList id="category-recent" title="Tin cùng chuyên mục" stories=data.category_recent/>
@@ -31,7 +30,7 @@ pub fn ArticlePage() -> impl IntoView {
                         view! { <p>"Bài viết đã chuyển tới " <a href=href>{url}</a></p> }.into_any()
                     }
                     (Ok(ArticleLookup::NotFound), _) => view! { <NotFound/> }.into_any(),
-                    (Err(error), _) | (_, Err(error)) => {
+                    (Err(error), _) => {
                         view! { <ErrorMessage error/> }.into_any()
                     }
                 }
@@ -44,7 +43,7 @@ pub fn ArticlePage() -> impl IntoView {
 fn ArticleView(site: SiteChrome, article: Article) -> impl IntoView {
     let url = format!("{}{}", site.public_url, article.url());
     let datetime = article.published_at.to_rfc3339();
-    let text_scale = RwSignal::new(1.0);
+    let text_size = RwSignal::new(NORMAL_TEXT_SIZE);
     let structured_data = news_article_json_ld(&site, &article, &url);
     view! {
         <PageMeta
@@ -56,13 +55,13 @@ fn ArticleView(site: SiteChrome, article: Article) -> impl IntoView {
             kind="article"
         />
         <script type="application/ld+json" inner_html=structured_data></script>
-        <article class="article" style=move || format!("--text-scale: {}", text_scale.get())>
+        <article class=move || format!("article text-size-{}", text_size.get())>
             <Breadcrumb trail=article.breadcrumb/>
             <h1 class="article-title">{article.title.clone()}</h1>
             <p class="article-date">
                 <time datetime=datetime>{format::date_time(article.published_at)}</time>
             </p>
-            <ArticleToolbar url=url.clone() title=article.title text_scale/>
+            <ArticleToolbar url=url.clone() title=article.title text_size/>
             <p class="sapo">{article.summary}</p>
             <div class="article-body" inner_html=article.body_html></div>
             {article.author.map(|author| view! { <p class="article-author">{author}</p> })}
@@ -137,5 +136,9 @@ fn news_article_json_ld(site: &SiteChrome, article: &Article, url: &str) -> Stri
         "publisher": publisher,
     })
     .to_string()
-    .replace("</", "<\\/")
+    // Inside <script> the HTML parser still reacts to `</script` and `<!--`; JSON may spell the
+    // characters as escapes instead, so editors' text can never end or confuse the element.
+    .replace('<', "\\u003c")
+    .replace('>', "\\u003e")
+    .replace('&', "\\u0026")
 }

@@ -3,23 +3,24 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::url::encode_component;
 
-const SMALLEST_TEXT: f64 = 0.85;
-const LARGEST_TEXT: f64 = 1.6;
-const TEXT_STEP: f64 = 0.15;
+/// Text sizes are steps (classes `text-size-0` to `text-size-5` in the style sheet) rather than an
+/// inline style, which the Content-Security-Policy does not allow.
+pub const NORMAL_TEXT_SIZE: usize = 1;
+const LARGEST_TEXT_SIZE: usize = 5;
 
 /// The reader toolbar: text size (remembered in the browser), print, copy link, and share links.
 /// Share links are plain links; the buttons need JavaScript and are hidden without it.
 #[component]
-pub fn ArticleToolbar(url: String, title: String, text_scale: RwSignal<f64>) -> impl IntoView {
+pub fn ArticleToolbar(url: String, title: String, text_size: RwSignal<usize>) -> impl IntoView {
     Effect::new(move || {
-        if let Some(stored) = browser::stored_text_scale() {
-            text_scale.set(stored.clamp(SMALLEST_TEXT, LARGEST_TEXT));
+        if let Some(stored) = browser::stored_text_size() {
+            text_size.set(stored.min(LARGEST_TEXT_SIZE));
         }
     });
-    let set_scale = move |scale: f64| {
-        let scale = (scale.clamp(SMALLEST_TEXT, LARGEST_TEXT) * 100.0).round() / 100.0;
-        text_scale.set(scale);
-        browser::store_text_scale(scale);
+    let set_size = move |step: usize| {
+        let step = step.min(LARGEST_TEXT_SIZE);
+        text_size.set(step);
+        browser::store_text_size(step);
     };
     let copied = RwSignal::new(false);
     let url_to_copy = url.clone();
@@ -34,13 +35,13 @@ pub fn ArticleToolbar(url: String, title: String, text_scale: RwSignal<f64>) -> 
     view! {
         <div class="reader-toolbar" role="toolbar" aria-label="Công cụ đọc bài">
             <div class="js-only text-size" role="group" aria-label="Cỡ chữ">
-                <button type="button" on:click=move |_| set_scale(text_scale.get_untracked() - TEXT_STEP)>
+                <button type="button" on:click=move |_| set_size(text_size.get_untracked().saturating_sub(1))>
                     "A-"<span class="visually-hidden">" Giảm cỡ chữ"</span>
                 </button>
-                <button type="button" on:click=move |_| set_scale(1.0)>
+                <button type="button" on:click=move |_| set_size(NORMAL_TEXT_SIZE)>
                     "A"<span class="visually-hidden">" Cỡ chữ mặc định"</span>
                 </button>
-                <button type="button" on:click=move |_| set_scale(text_scale.get_untracked() + TEXT_STEP)>
+                <button type="button" on:click=move |_| set_size(text_size.get_untracked() + 1)>
                     "A+"<span class="visually-hidden">" Tăng cỡ chữ"</span>
                 </button>
             </div>

@@ -25,12 +25,11 @@ pub fn CategoryPage() -> impl IntoView {
             }
         },
     );
-    let chrome = use_chrome();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
             {move || Suspend::new(async move {
-                match (page.await, chrome.await) {
-                    (Ok(Some(data)), Ok(site)) => {
+                match (page.await, use_chrome()) {
+                    (Ok(Some(data)), site) => {
                         let title = if data.page > 1 {
                             format!("{} - Trang {}", data.category.name, data.page)
                         } else {
@@ -77,7 +76,7 @@ pub fn CategoryPage() -> impl IntoView {
                         .into_any()
                     }
                     (Ok(None), _) => view! { <NotFound/> }.into_any(),
-                    (Err(error), _) | (_, Err(error)) => {
+                    (Err(error), _) => {
                         view! { <ErrorMessage error/> }.into_any()
                     }
                 }

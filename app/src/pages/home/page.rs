@@ -7,13 +7,12 @@ use crate::layout::use_chrome;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let page = Resource::new(|| (), |_| get_home_page());
-    let chrome = use_chrome();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
             {move || Suspend::new(async move {
-                let (data, site) = match (page.await, chrome.await) {
-                    (Ok(data), Ok(site)) => (data, site),
-                    (Err(error), _) | (_, Err(error)) => {
+                let (data, site) = match (page.await, use_chrome()) {
+                    (Ok(data), site) => (data, site),
+                    (Err(error), _) => {
                         return view! { <ErrorMessage error/> }.into_any();
                     }
                 };

@@ -44,7 +44,8 @@ pub struct SearchPageData {
     pub problem: Option<String>,
 }
 
-#[server]
+/// The endpoint has a fixed name so the server can rate-limit it (`server::security`).
+#[server(endpoint = "get_search_page")]
 pub async fn get_search_page(params: SearchParams) -> Result<SearchPageData, ServerFnError> {
     ssr::load(params).await
 }

@@ -26,15 +26,11 @@ pub fn SearchPage() -> impl IntoView {
         let data = get_search_page(params.clone()).await;
         (params, data)
     });
-    let chrome = use_chrome();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Đang tìm…"</p> }>
             {move || Suspend::new(async move {
                 let (params, data) = results.await;
-                let site = match chrome.await {
-                    Ok(site) => site,
-                    Err(error) => return view! { <ErrorMessage error/> }.into_any(),
-                };
+                let site = use_chrome();
                 let title = if params.q.trim().is_empty() { "Tìm kiếm".to_string() } else { format!("Tìm kiếm: {}", params.q.trim()) };
                 let path = params.url();
                 view! {

@@ -8,12 +8,11 @@ use crate::layout::use_chrome;
 #[component]
 pub fn SiteMapPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_site_map());
-    let chrome = use_chrome();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
             {move || Suspend::new(async move {
-                match (data.await, chrome.await) {
-                    (Ok(data), Ok(site)) => view! {
+                match (data.await, use_chrome()) {
+                    (Ok(data), site) => view! {
                         <PageMeta
                             site
                             title="Sơ đồ trang".to_string()
@@ -36,7 +35,7 @@ pub fn SiteMapPage() -> impl IntoView {
                         </ul>
                     }
                     .into_any(),
-                    (Err(error), _) | (_, Err(error)) => {
+                    (Err(error), _) => {
                         view! { <ErrorMessage error/> }.into_any()
                     }
                 }

@@ -11,12 +11,11 @@ use crate::pages::NotFound;
 pub fn StaticPage() -> impl IntoView {
     let params = use_params_map();
     let page = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_static_page);
-    let chrome = use_chrome();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
             {move || Suspend::new(async move {
-                match (page.await, chrome.await) {
-                    (Ok(Some(page)), Ok(site)) => {
+                match (page.await, use_chrome()) {
+                    (Ok(Some(page)), site) => {
                         let description = format!("{} - {}", page.title, site.settings.site_name);
                         view! {
                             <PageMeta site title=page.title.clone() description path=format!("/trang/{}", page.slug)/>
@@ -28,7 +27,7 @@ pub fn StaticPage() -> impl IntoView {
                         .into_any()
                     }
                     (Ok(None), _) => view! { <NotFound/> }.into_any(),
-                    (Err(error), _) | (_, Err(error)) => {
+                    (Err(error), _) => {
                         view! { <ErrorMessage error/> }.into_any()
                     }
                 }

@@ -1,0 +1,35 @@
+//! `server backup` and `server restore`: an online copy of the SQLite database, and putting one back.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use service::backup::{self, BackupSummary};
+
+use crate::config::Config;
+
+/// Writes `portal-YYYYMMDD-HHMMSS.db` into `folder` while the site keeps serving.
+pub async fn run_backup(config: Config, folder: &Path) -> Result<ExitCode, String> {
+    std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    let name = format!("portal-{}.db", chrono::Utc::now().format("%Y%m%d-%H%M%S"));
+    let target = folder.join(name);
+    let db = super::connect(&config).await?;
+    let result = backup::write_backup(&db, &target).await;
+    db.close().await.map_err(|e| e.to_string())?;
+    let summary = result.map_err(|e| format!("the backup failed: {e}"))?;
+    println!("{}: {}", target.display(), describe(&summary));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Puts `file` in place of the configured SQLite database. The server must be stopped.
+pub async fn run_restore(config: Config, file: &Path) -> Result<ExitCode, String> {
+    let live: PathBuf = backup::sqlite_file(&config.database_url)
+        .filter(|_| config.database_url.starts_with("sqlite:"))
+        .ok_or("restore works on the SQLite database; restore PostgreSQL with pg_restore (see README)")?;
+    let summary = backup::restore_backup(file, &live).await.map_err(|e| format!("nothing was changed: {e}"))?;
+    println!("Restored {} from {}: {}", live.display(), file.display(), describe(&summary));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe(summary: &BackupSummary) -> String {
+    format!("integrity ok, {} articles, {} accounts", summary.articles, summary.accounts)
+}
