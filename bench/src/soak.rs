@@ -21,7 +21,7 @@ const SEED_ARTICLE: &str =
 const READS: [&str; 8] = [
     "/",
     SEED_ARTICLE,
-    "/chuyen-muc/tin-tuc-su-kien",
+    "/chuyen-muc/chuyen-doi-so",
     "/tim-kiem?q=thanh+hoa",
     "/tim-kiem?q=chuyen+doi+so",
     "/rss.xml",

@@ -4,10 +4,8 @@
 //! SQL-injection strings in search and filters. Expected: never a 5xx, nothing executable in any
 //! page, nothing stored that should not be, and the site keeps serving.
 
-mod common;
-
+use crate::common::{SEED_SLUG, TestPortal, executable_markup, form};
 use axum::body::Body;
-use common::{SEED_SLUG, TestPortal, executable_markup, form};
 use entity::user::Role;
 use http::{Method, StatusCode, Uri};
 use sea_orm::{EntityTrait, PaginatorTrait};

@@ -8,7 +8,7 @@ use bench::ServerProcess;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-#[path = "../../../service/tests/common/mod.rs"]
+#[path = "../../../../service/tests/common/mod.rs"]
 mod database;
 
 use database::TestDatabase;

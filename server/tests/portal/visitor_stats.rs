@@ -1,14 +1,13 @@
 //! "Thống kê truy cập" over HTTP: who is counted, the widget, the live stream, the back office's
 //! statistics page and counter settings, sign-in, and (in `processes`) real server processes.
 
-mod common;
 #[path = "visitor_stats/processes.rs"]
 mod processes;
 
 use std::time::Duration;
 
+use crate::common::{SEED_SLUG, TestPortal};
 use axum::body::Body;
-use common::{SEED_SLUG, TestPortal};
 use entity::user::Role;
 use http::{Method, StatusCode};
 use service::visitors::{VisitRules, current_numbers, daily_history};
@@ -128,7 +127,7 @@ async fn the_live_stream_sends_the_numbers_at_once_and_again_when_they_change() 
 
     let portal = TestPortal::with_demo().await;
     let request = http::Request::get("/api/thong-ke/truc-tiep")
-        .header("user-agent", common::BROWSER)
+        .header("user-agent", crate::common::BROWSER)
         .extension(axum::extract::ConnectInfo(std::net::SocketAddr::from(([198, 51, 100, 4], 40_000))))
         .body(Body::empty())
         .unwrap();

@@ -1,8 +1,6 @@
 //! Sitemap, robots.txt and RSS: valid XML with the right addresses.
 
-mod common;
-
-use common::{SEED_SLUG, TestPortal};
+use crate::common::{SEED_SLUG, TestPortal};
 use http::StatusCode;
 
 const PUBLIC_URL: &str = "https://portal.example.gov.vn";

@@ -1,9 +1,7 @@
 //! The reader pages over HTTP: complete server-rendered HTML and the right status codes.
 
-mod common;
-
+use crate::common::{SEED_SLUG, TestPortal};
 use chrono::{Duration, Utc};
-use common::{SEED_SLUG, TestPortal};
 use entity::article::ArticleStatus;
 use http::StatusCode;
 use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};

@@ -13,7 +13,7 @@ use bench::ServerProcess;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-#[path = "../../service/tests/common/mod.rs"]
+#[path = "../../../service/tests/common/mod.rs"]
 mod database;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_server");

@@ -2,13 +2,11 @@
 //! refusal of cross-site writes, size limits, rate limits, the live-connection cap, and the
 //! health, readiness and metrics endpoints.
 
-mod common;
-
 use std::net::SocketAddr;
 
+use crate::common::{SEED_SLUG, TestPortal, executable_markup, form};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
-use common::{SEED_SLUG, TestPortal, executable_markup, form};
 use entity::user::Role;
 use http::{Method, Request, StatusCode};
 use server::router::RouterSettings;

@@ -2,10 +2,8 @@
 //! every role against every action, the workflow, scheduled publication, conflicts, bad input
 //! and sign-in throttling.
 
-mod common;
-
+use crate::common::{TestPortal, form};
 use chrono::TimeDelta;
-use common::{TestPortal, form};
 use entity::article::ArticleStatus;
 use entity::user::{self, Role};
 use http::StatusCode;
@@ -89,7 +87,7 @@ impl Newsroom {
         title: &str,
         body: &str,
         session: Option<&str>,
-    ) -> common::Page {
+    ) -> crate::common::Page {
         let mut pairs = self.article_form(title, body);
         if let Some(id) = id {
             pairs.push(("id", id.to_string()));
@@ -99,7 +97,7 @@ impl Newsroom {
         self.portal.call("/api/save_article", &form(&borrowed), session).await
     }
 
-    async fn step(&self, id: i32, step: &str, extra: &[(&str, &str)], session: Option<&str>) -> common::Page {
+    async fn step(&self, id: i32, step: &str, extra: &[(&str, &str)], session: Option<&str>) -> crate::common::Page {
         let id = id.to_string();
         let mut pairs = vec![("id", id.as_str()), ("step", step)];
         pairs.extend_from_slice(extra);

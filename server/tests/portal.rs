@@ -1,0 +1,25 @@
+//! The server's request-level and process-level tests, as one test binary: each binary is linked
+//! with LTO in the release test run, and one link instead of eight keeps CI well inside its time.
+//!
+//! - `reader_pages`, `feeds`: what readers and crawlers get; `visitor_stats`: "Thống kê truy cập";
+//! - `back_office`: the editorial work through its server functions, every role against every action;
+//! - `security`, `hostile_input`: headers, cross-site refusal, limits, and hostile input;
+//! - `resilience`, `backup`: real processes under abuse, SIGKILL and a database outage; backups.
+
+#[path = "portal/back_office.rs"]
+mod back_office;
+#[path = "portal/backup.rs"]
+mod backup;
+mod common;
+#[path = "portal/feeds.rs"]
+mod feeds;
+#[path = "portal/hostile_input.rs"]
+mod hostile_input;
+#[path = "portal/reader_pages.rs"]
+mod reader_pages;
+#[path = "portal/resilience.rs"]
+mod resilience;
+#[path = "portal/security.rs"]
+mod security;
+#[path = "portal/visitor_stats.rs"]
+mod visitor_stats;
