@@ -11,6 +11,9 @@ mod back_office;
 #[path = "portal/backup.rs"]
 mod backup;
 mod common;
+/// A fresh PostgreSQL or SQLite database, shared with the data layer's own tests.
+#[path = "../../service/tests/common/mod.rs"]
+mod database;
 #[path = "portal/feeds.rs"]
 mod feeds;
 #[path = "portal/hostile_input.rs"]

@@ -13,9 +13,6 @@ use bench::ServerProcess;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-#[path = "../../../service/tests/common/mod.rs"]
-mod database;
-
 const BINARY: &str = env!("CARGO_BIN_EXE_server");
 const PASSWORD: &str = "mat-khau-du-dai-123";
 
@@ -224,7 +221,7 @@ async fn readers_get_an_error_page_while_postgresql_is_away_and_pages_again_when
     let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
         return; // PostgreSQL only: `.ci/run` runs the suite again with TEST_DATABASE_URL.
     };
-    let test = database::TestDatabase::new().await;
+    let test = crate::database::TestDatabase::new().await;
     let name = test.url.rsplit('/').next().unwrap().to_owned();
     let site_root = tempfile::tempdir().unwrap();
     let server = ServerProcess::start(Path::new(BINARY), &test.url, site_root.path()).await.unwrap();

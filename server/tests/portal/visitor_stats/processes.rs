@@ -8,10 +8,7 @@ use bench::ServerProcess;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-#[path = "../../../../service/tests/common/mod.rs"]
-mod database;
-
-use database::TestDatabase;
+use crate::database::TestDatabase;
 
 const OFFSET: i64 = 7_837_536;
 
