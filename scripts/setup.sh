@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.10
+CARGO_FUZZ_VERSION=0.13.2
+CARGO_AUDIT_VERSION=0.22.2
 BINARYEN_VERSION=132.0.0
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -24,6 +26,14 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 step "cargo-leptos $CARGO_LEPTOS_VERSION (no downloads at build time)"
 if ! cargo leptos --version 2>/dev/null | grep -qF "$CARGO_LEPTOS_VERSION"; then
   cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+fi
+
+step "cargo-fuzz $CARGO_FUZZ_VERSION and cargo-audit $CARGO_AUDIT_VERSION"
+if ! cargo fuzz --version 2>/dev/null | grep -qF "$CARGO_FUZZ_VERSION"; then
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+fi
+if ! cargo audit --version 2>/dev/null | grep -qF "$CARGO_AUDIT_VERSION"; then
+  cargo install cargo-audit --version "$CARGO_AUDIT_VERSION" --locked
 fi
 
 step "wasm-bindgen-cli at the version Cargo.lock pins"

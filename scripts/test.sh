@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting and lints, unit and request-level tests (SQLite), the database
-# tests against PostgreSQL when TEST_DATABASE_URL is set, a small run of the benchmark command, and the
-# browser tests with JavaScript on and off.
+# tests against PostgreSQL when TEST_DATABASE_URL is set, a short fuzzing run, cargo audit, a small run
+# of the benchmark command, and the browser tests with JavaScript on and off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -27,6 +27,12 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
   # The same command as above, so nothing is rebuilt; the database tests now use PostgreSQL.
   cargo test --workspace --exclude frontend --release
 fi
+
+step "Fuzzing the sanitiser, slugs and search queries (20 s a target; longer: scripts/fuzz.sh SECONDS)"
+scripts/fuzz.sh 20
+
+step "Known-vulnerable dependencies (cargo audit)"
+AUDIT_OPTIONAL=1 scripts/audit.sh
 
 step "Benchmark command, small sizes (checks it runs, loses no page view or save, and has no errors; figures: BENCHMARKS.md)"
 cargo run -p bench --release -- page-views --views 20000 --connections 16 --readers 1000

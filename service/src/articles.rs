@@ -9,7 +9,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, Select, Set,
 };
 
-use crate::text::search_text;
+use text::search_text;
 
 /// An article as lists show it: everything but the body.
 #[derive(Clone, Debug, PartialEq, Eq, DerivePartialModel)]
@@ -234,8 +234,8 @@ pub async fn related(
 }
 
 fn title_word_pairs(title: &str) -> std::collections::HashSet<String> {
-    let folded = crate::text::fold_diacritics(title);
-    let words: Vec<&str> = crate::text::words(&folded).collect();
+    let folded = text::fold_diacritics(title);
+    let words: Vec<&str> = text::words(&folded).collect();
     words.windows(2).map(|pair| pair.join(" ")).collect()
 }
 
@@ -277,7 +277,7 @@ pub async fn change_slug(
     now: DateTime<Utc>,
 ) -> Result<(), ChangeSlugError> {
     use entity::article_slug_redirect as redirect;
-    if !crate::text::is_valid_slug(new_slug) {
+    if !text::is_valid_slug(new_slug) {
         return Err(ChangeSlugError::InvalidSlug);
     }
     let current = article::Entity::find_by_id(id).one(db).await?.ok_or(ChangeSlugError::NotFound)?;

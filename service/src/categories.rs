@@ -3,7 +3,7 @@
 use entity::category;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use crate::text::slugify;
+use text::slugify;
 
 /// Every category, siblings in their editorial order.
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<category::Model>, DbErr> {
@@ -112,7 +112,7 @@ pub async fn save(
         "" => slugify(name),
         typed => typed.to_owned(),
     };
-    if !crate::text::is_valid_slug(&slug) {
+    if !text::is_valid_slug(&slug) {
         return Err(CategoryError::InvalidSlug);
     }
     if find_by_slug(db, &slug).await?.is_some_and(|other| Some(other.id) != id) {

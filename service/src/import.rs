@@ -12,9 +12,9 @@ use sea_orm::DbErr;
 use serde::Deserialize;
 
 use crate::articles::{self, ArticleContent, UpsertOutcome};
-use crate::sanitize::{is_site_path, sanitize_body_html};
-use crate::text::is_valid_slug;
 use crate::{Database, categories};
+use text::is_valid_slug;
+use text::sanitize::{is_site_path, sanitize_body_html};
 
 /// Lines written in one transaction: large enough to be fast, small enough not to hold the
 /// write lock for long while the site is serving.

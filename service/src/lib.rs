@@ -14,15 +14,15 @@ pub mod editorial;
 pub mod import;
 pub mod ordering;
 pub mod passwords;
-pub mod sanitize;
 pub mod search;
 pub mod sessions;
 pub mod sign_in_throttle;
 pub mod site;
 pub mod static_pages;
-pub mod text;
 pub mod users;
 pub mod visitors;
 
 pub use db::Database;
 pub use sea_orm::DbErr;
+/// Text folding, slugs and the sanitiser, re-exported for the app and the server.
+pub use text;

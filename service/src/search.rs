@@ -10,26 +10,12 @@ use entity::article;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, QueryFilter, QuerySelect};
 
-use crate::articles::{ArticleListing, newest_visible};
-use crate::text::{fold_diacritics, words};
+use text::{fold_diacritics, words};
 
-/// Query words beyond this are ignored: long pasted text would only slow the query down.
-const MAX_TERMS: usize = 8;
+use crate::articles::{ArticleListing, newest_visible};
+
 /// How many of the newest matches are ranked. Older matches beyond it are not shown.
 const MAX_CANDIDATES: u64 = 1000;
-
-/// The folded, distinct words of a query.
-pub fn terms(query: &str) -> Vec<String> {
-    let folded = fold_diacritics(query);
-    let mut terms: Vec<String> = Vec::new();
-    for word in words(&folded) {
-        if !terms.iter().any(|t| t == word) {
-            terms.push(word.to_owned());
-        }
-    }
-    terms.truncate(MAX_TERMS);
-    terms
-}
 
 /// Narrows a search.
 #[derive(Clone, Debug, Default)]
@@ -129,15 +115,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn terms_are_folded_distinct_words() {
-        assert_eq!(terms("  Đảng bộ, ĐẢNG   Thanh-Hóa "), ["dang", "bo", "thanh", "hoa"]);
-        assert!(terms(" ,.; ").is_empty());
-        assert_eq!(terms("a b c d e f g h i j").len(), MAX_TERMS);
-    }
-
-    #[test]
     fn title_matches_and_phrases_rank_first() {
-        let query = terms("chuyển đổi số");
+        let query = text::search_terms("chuyển đổi số");
         let in_title = relevance(&query, "Thanh Hóa đẩy mạnh chuyển đổi số", "Tin hoạt động");
         let scattered_title = relevance(&query, "Số hóa và chuyển đổi", "Tin hoạt động");
         let in_lead = relevance(&query, "Hội nghị tổng kết", "Bàn về chuyển đổi số");

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use entity::static_page;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use crate::sanitize::sanitize_body_html;
+use text::sanitize::sanitize_body_html;
 
 pub async fn find_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<static_page::Model>, DbErr> {
     static_page::Entity::find().filter(static_page::Column::Slug.eq(slug)).one(db).await

@@ -240,7 +240,7 @@ async fn search_ignores_case_and_diacritics_in_both_directions() {
     let db = &test.db;
     demo::seed_if_empty(db, now()).await.unwrap();
     let run = |query: &'static str, filters: service::search::Filters| async move {
-        let terms = service::search::terms(query);
+        let terms = service::text::search_terms(query);
         let page = service::search::search(db.reader(), &terms, &filters, now(), 1, 20).await.unwrap();
         page.hits.into_iter().map(|hit| hit.slug).collect::<Vec<_>>()
     };

@@ -152,66 +152,9 @@ impl Page {
     }
 }
 
+pub use service::text::inspect::executable_markup;
+
 /// Form-encodes `pairs` as the hydrated app does.
 pub fn form(pairs: &[(&str, &str)]) -> String {
     pairs.iter().map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v))).collect::<Vec<_>>().join("&")
-}
-
-/// What in `html` a browser would execute although the page's policy means to forbid it: scripts
-/// without the page's nonce, inline event handlers, `javascript:`/`data:` addresses, plugins and frames.
-pub fn executable_markup(html: &str) -> Vec<String> {
-    let nonce = html.find("nonce=\"").map(|start| {
-        let start = start + "nonce=\"".len();
-        html[start..start + html[start..].find('"').unwrap_or(0)].to_owned()
-    });
-    let mut found = Vec::new();
-    for tag in html.split('<').skip(1).filter_map(|rest| rest.split('>').next()) {
-        let lower = tag.to_ascii_lowercase();
-        let name = lower.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or_default();
-        let nonced = nonce.as_ref().is_some_and(|n| tag.contains(&format!("nonce=\"{n}\"")));
-        if name == "script" && !nonced && !lower.contains("application/ld+json") {
-            found.push(format!("<{tag}>"));
-        }
-        let attributes = attributes(&lower);
-        let refreshes = name == "meta" && attributes.iter().any(|(attribute, _)| attribute == "http-equiv");
-        if matches!(name, "iframe" | "object" | "embed" | "base") || refreshes {
-            found.push(format!("<{tag}>"));
-        }
-        for (attribute_name, value) in attributes {
-            let value = value.trim_start();
-            if attribute_name.len() > 2 && attribute_name.starts_with("on") {
-                found.push(format!("<{tag}>"));
-            }
-            if matches!(attribute_name.as_str(), "href" | "src" | "action" | "formaction" | "xlink:href" | "srcset")
-                && (value.starts_with("javascript:") || value.starts_with("data:") || value.starts_with("vbscript:"))
-            {
-                found.push(format!("<{tag}>"));
-            }
-        }
-    }
-    found
-}
-
-/// The attributes of a tag's inside (`a href="x" title='y z' hidden`), quoted values kept whole.
-fn attributes(tag: &str) -> Vec<(String, String)> {
-    let mut chars = tag.chars().skip_while(|c| !c.is_whitespace()).peekable();
-    let mut found = Vec::new();
-    loop {
-        while chars.next_if(|c| c.is_whitespace() || *c == '/').is_some() {}
-        let name: String = std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=')).collect();
-        if name.is_empty() {
-            return found;
-        }
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        let mut value = String::new();
-        if chars.next_if_eq(&'=').is_some() {
-            while chars.next_if(|c| c.is_whitespace()).is_some() {}
-            match chars.next_if(|c| *c == '"' || *c == '\'') {
-                Some(quote) => value.extend(std::iter::from_fn(|| chars.next_if(|c| *c != quote))),
-                None => value.extend(std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace()))),
-            }
-            chars.next();
-        }
-        found.push((name, value));
-    }
 }

@@ -1,7 +1,7 @@
 //! The fields an editor fills in, and the checks they must pass before anything is stored.
 
-use crate::sanitize::{is_site_path, sanitize_body_html};
-use crate::text::{is_valid_slug, slugify};
+use text::sanitize::{is_site_path, sanitize_body_html};
+use text::{is_valid_slug, slugify};
 
 pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_SUMMARY_CHARS: usize = 2_000;

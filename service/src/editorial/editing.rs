@@ -12,7 +12,7 @@ use super::permissions::{ArticleAction, ArticleFacts, may, sees_all_articles};
 use super::workflow::{Transition, next_status, status_label};
 use crate::articles::{change_slug, record_revision};
 use crate::audit::{self, Actor, Entry};
-use crate::text::search_text;
+use text::search_text;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EditorialError {

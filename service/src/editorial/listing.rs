@@ -7,7 +7,7 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
-use crate::search::{contains_every_term, terms};
+use crate::search::contains_every_term;
 
 /// A row of the list.
 #[derive(Clone, Debug, PartialEq, Eq, DerivePartialModel)]
@@ -73,7 +73,7 @@ pub async fn list(
     if let Some(until) = filter.updated_until {
         query = query.filter(article::Column::UpdatedAt.lt(until));
     }
-    let terms = terms(&filter.text);
+    let terms = text::search_terms(&filter.text);
     if !terms.is_empty() {
         query = query.filter(contains_every_term(&terms));
     }

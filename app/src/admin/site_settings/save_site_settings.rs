@@ -46,7 +46,7 @@ mod ssr {
             }
         }
         let emblem = settings.emblem_url.trim();
-        if !emblem.is_empty() && !service::sanitize::is_site_path(emblem) {
+        if !emblem.is_empty() && !service::text::sanitize::is_site_path(emblem) {
             return Some("Biểu trưng phải là một tệp trên trang này (bắt đầu bằng /).".into());
         }
         let email = settings.email.trim();

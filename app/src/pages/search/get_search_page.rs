@@ -102,7 +102,7 @@ mod ssr {
                 }
             },
         };
-        let terms = search::terms(&params.q);
+        let terms = text::search_terms(&params.q);
         let filters = search::Filters { category_ids, from: from.map(start_of_day), until: to.and_then(end_of_day) };
         let found = search::search(db, &terms, &filters, now, data.page as usize, RESULTS_PER_PAGE)
             .await

@@ -1,4 +1,9 @@
-//! Text helpers for Vietnamese: folding diacritics for search and slugs, and plain text from HTML.
+//! Text helpers for Vietnamese: folding diacritics for search and slugs, search terms, plain text
+//! from HTML; the body HTML sanitiser; and the check for executable markup the tests and fuzz
+//! targets judge HTML by.
+
+pub mod inspect;
+pub mod sanitize;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -16,6 +21,22 @@ pub fn fold_diacritics(text: &str) -> String {
 /// The words of folded text: runs of letters and digits.
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// Query words beyond this are ignored: long pasted text would only slow the query down.
+const MAX_SEARCH_TERMS: usize = 8;
+
+/// The folded, distinct words of a search query, at most eight.
+pub fn search_terms(query: &str) -> Vec<String> {
+    let folded = fold_diacritics(query);
+    let mut terms: Vec<String> = Vec::new();
+    for word in words(&folded) {
+        if !terms.iter().any(|t| t == word) {
+            terms.push(word.to_owned());
+        }
+    }
+    terms.truncate(MAX_SEARCH_TERMS);
+    terms
 }
 
 /// A part of a text, marked when it matched a search term.
@@ -165,6 +186,13 @@ mod tests {
         let precomposed = "Hóa";
         let decomposed = "Ho\u{0301}a";
         assert_eq!(fold_diacritics(precomposed), fold_diacritics(decomposed));
+    }
+
+    #[test]
+    fn search_terms_are_folded_distinct_words() {
+        assert_eq!(search_terms("  Đảng bộ, ĐẢNG   Thanh-Hóa "), ["dang", "bo", "thanh", "hoa"]);
+        assert!(search_terms(" ,.; ").is_empty());
+        assert_eq!(search_terms("a b c d e f g h i j").len(), MAX_SEARCH_TERMS);
     }
 
     #[test]

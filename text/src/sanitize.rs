@@ -89,9 +89,30 @@ pub fn is_site_path(url: &str) -> bool {
         && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
-/// Cleans article body HTML to the allow-list.
+/// Cleans article body HTML to the allow-list. The result is a fixed point: cleaning it again
+/// changes nothing, so a browser parsing it builds exactly the tree that was checked.
 pub fn sanitize_body_html(html: &str) -> String {
-    SANITIZER.clean(html).to_string()
+    // Removing a disallowed element keeps its children, which can leave markup that parses into
+    // another tree (an `<h2>` that was inside an unknown element inside an `<h2>` becomes its
+    // sibling); cleaning again settles it, in practice after one more pass.
+    let mut clean = clean_once(html);
+    for _ in 0..MAX_EXTRA_PASSES {
+        let again = clean_once(&clean);
+        if again == clean {
+            break;
+        }
+        clean = again;
+    }
+    clean
+}
+
+const MAX_EXTRA_PASSES: usize = 3;
+
+fn clean_once(html: &str) -> String {
+    let clean = SANITIZER.clean(html).to_string();
+    // A character reference can put a carriage return into text or an attribute, and the
+    // serialiser writes it raw; a browser reads it as a line feed, so write what it will read.
+    if clean.contains('\r') { clean.replace("\r\n", "\n").replace('\r', "\n") } else { clean }
 }
 
 #[cfg(test)]
@@ -126,6 +147,20 @@ mod tests {
             <img src=\"//evil.example/x.png\"><img src=\"data:image/png;base64,AAAA\">\
             <iframe src=\"https://evil.example\"></iframe><svg><script>alert(1)</script></svg>";
         assert_eq!(sanitize_body_html(dirty), "<p>a</p><img><img><img>");
+    }
+
+    #[test]
+    fn carriage_returns_are_written_as_the_line_feeds_a_browser_reads() {
+        let clean = sanitize_body_html("<a href=\"/a&#x0D;b\" title=\"x&#13;&#10;y\">c&#13;d</a>");
+        assert_eq!(clean, "<a href=\"/a\nb\" title=\"x\ny\" rel=\"noopener noreferrer\">c\nd</a>");
+        assert_eq!(sanitize_body_html(&clean), clean);
+    }
+
+    #[test]
+    fn markup_that_would_parse_differently_is_settled() {
+        let clean = sanitize_body_html("<h2>a<custom-element>b<h2>c</h2></custom-element></h2>");
+        assert_eq!(clean, "<h2>ab</h2><h2>c</h2>");
+        assert_eq!(sanitize_body_html(&clean), clean);
     }
 
     #[test]
