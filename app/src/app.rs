@@ -9,6 +9,7 @@ use crate::admin::articles::{ArticleEditorPage, ArticleListPage};
 use crate::admin::audit_log::AuditLogPage;
 use crate::admin::categories::CategoriesPage;
 use crate::admin::dashboard::DashboardPage;
+use crate::admin::media_library::MediaLibraryPage;
 use crate::admin::site_settings::SiteSettingsPage;
 use crate::admin::statistics::StatisticsPage;
 use crate::admin::web_links::WebLinksPage;
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("cai-dat") view=SiteSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("chuyen-muc") view=CategoriesPage ssr=SsrMode::Async/>
                     <Route path=path!("lien-ket") view=WebLinksPage ssr=SsrMode::Async/>
+                    <Route path=path!("thu-vien") view=MediaLibraryPage ssr=SsrMode::Async/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=ReaderLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>

@@ -12,13 +12,19 @@ use tokio::sync::{Barrier, Semaphore};
 
 /// Connections opened at once while building up (the listen backlog is finite).
 const OPENING_AT_ONCE: usize = 200;
+/// A run that has not finished by then fails instead of waiting for ever.
+const TIME_LIMIT: Duration = Duration::from_secs(120);
 
 pub async fn run(server_binary: &Path, sizes: &[usize]) -> Result<(), String> {
     for &clients in sizes {
         let folder = tempfile::tempdir().map_err(|e| e.to_string())?;
         let database_url = format!("sqlite://{}/bench.db", folder.path().display());
-        let server = ServerProcess::start(server_binary, &database_url, folder.path()).await?;
-        let result = measure(&server, clients).await;
+        // Every client is 127.0.0.1 here, so the per-address cap on live connections is lifted.
+        let settings = [("PORTAL_LIVE_CONNECTIONS_PER_ADDRESS", "1000000")];
+        let server = ServerProcess::start_with(server_binary, &database_url, folder.path(), &settings).await?;
+        let result = tokio::time::timeout(TIME_LIMIT, measure(&server, clients)).await.unwrap_or_else(|_| {
+            Err(format!("{clients} live clients did not all get the change within {TIME_LIMIT:?}"))
+        });
         tokio::task::spawn_blocking(move || server.terminate()).await.map_err(|e| e.to_string())??;
         let (open, median, slowest) = result?;
         println!(

@@ -25,6 +25,7 @@ const backOfficePages = [
   '/quan-tri/bai-viet/moi',
   '/quan-tri/chuyen-muc',
   '/quan-tri/lien-ket',
+  '/quan-tri/thu-vien',
   '/quan-tri/tai-khoan',
   '/quan-tri/cai-dat',
   '/quan-tri/nhat-ky',

@@ -14,6 +14,14 @@ pub struct Model {
     pub width: Option<i32>,
     pub height: Option<i32>,
     pub alt_text: String,
+    #[sea_orm(column_type = "Text")]
+    pub caption: String,
+    pub credit: String,
+    /// The resized WebP copies, as JSON (`service::media::Variant`s).
+    #[sea_orm(column_type = "Text")]
+    pub variants: String,
+    #[sea_orm(column_type = "Text")]
+    pub search_text: String,
     pub uploaded_by: Option<i32>,
     pub created_at: DateTimeUtc,
 }

@@ -8,6 +8,7 @@ mod m20261128_000003_create_static_pages;
 mod m20261128_000004_create_article_slug_redirects;
 mod m20261128_000005_create_visitor_presence_and_sessions;
 mod m20261128_000006_create_editorial_tables;
+mod m20261128_000007_media_library;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_create_article_slug_redirects::Migration),
             Box::new(m20261128_000005_create_visitor_presence_and_sessions::Migration),
             Box::new(m20261128_000006_create_editorial_tables::Migration),
+            Box::new(m20261128_000007_media_library::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! Configuration from the environment. Every variable has a default that works on a developer's machine.
 
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::TimeDelta;
@@ -9,6 +10,7 @@ use service::visitors::VisitRules;
 
 use crate::router::RouterSettings;
 use crate::security::HEADER_READ_TIMEOUT;
+use crate::visitor_stats::LIVE_CONNECTIONS_PER_ADDRESS;
 
 /// The administrator created at start-up when the database has no accounts yet.
 #[derive(Clone)]
@@ -34,10 +36,16 @@ pub struct Config {
     pub behind_proxy: bool,
     /// `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT` and the rest of Leptos's own variables.
     pub leptos_options: LeptosOptions,
-    /// `PORTAL_HSTS`, `PORTAL_METRICS_TOKEN` (or `PORTAL_METRICS_TOKEN_FILE`), `PORTAL_SEARCHES_PER_MINUTE`.
+    /// `PORTAL_HSTS`, `PORTAL_METRICS_TOKEN` (or `PORTAL_METRICS_TOKEN_FILE`), `PORTAL_SEARCHES_PER_MINUTE`,
+    /// `PORTAL_LIVE_CONNECTIONS_PER_ADDRESS`.
     pub router: RouterSettings,
     /// `PORTAL_HEADER_TIMEOUT_SECONDS`: how long a client may take to send a request head (default 10).
     pub header_read_timeout: Duration,
+    /// `PORTAL_MEDIA_DIR`: where uploaded files are kept (default `media/` beside the SQLite file,
+    /// or `data/media` with PostgreSQL).
+    pub media_dir: PathBuf,
+    /// `PORTAL_MAX_UPLOAD_MB`: the largest file an editor may upload (default 20).
+    pub max_upload_bytes: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -54,7 +62,10 @@ impl std::fmt::Debug for Config {
             .field("hsts", &self.router.hsts)
             .field("metrics_token", &self.router.metrics_token.as_ref().map(|_| "***"))
             .field("searches_per_minute", &self.router.searches_per_minute)
+            .field("live_connections_per_address", &self.router.live_connections_per_address)
             .field("header_read_timeout", &self.header_read_timeout)
+            .field("media_dir", &self.media_dir)
+            .field("max_upload_bytes", &self.max_upload_bytes)
             .finish()
     }
 }
@@ -122,6 +133,12 @@ impl Config {
             hsts: flag(&lookup, "PORTAL_HSTS", public_url.starts_with("https://"))?,
             metrics_token: secret(&lookup, "PORTAL_METRICS_TOKEN")?.filter(|token| !token.is_empty()),
             searches_per_minute: number(&lookup, "PORTAL_SEARCHES_PER_MINUTE", 60, 1..=100_000)?,
+            live_connections_per_address: number(
+                &lookup,
+                "PORTAL_LIVE_CONNECTIONS_PER_ADDRESS",
+                LIVE_CONNECTIONS_PER_ADDRESS,
+                1..=1_000_000,
+            )?,
             ..RouterSettings::default()
         };
         let header_read_timeout = Duration::from_secs(number(
@@ -130,6 +147,11 @@ impl Config {
             HEADER_READ_TIMEOUT.as_secs(),
             1..=300,
         )?);
+        let media_dir = match lookup("PORTAL_MEDIA_DIR").filter(|v| !v.is_empty()) {
+            Some(folder) => PathBuf::from(folder),
+            None => default_media_dir(&database_url),
+        };
+        let max_upload_bytes = number(&lookup, "PORTAL_MAX_UPLOAD_MB", 20, 1..=500)? * 1_000_000;
         Ok(Self {
             database_url,
             public_url,
@@ -140,8 +162,18 @@ impl Config {
             leptos_options,
             router,
             header_read_timeout,
+            media_dir,
+            max_upload_bytes,
         })
     }
+}
+
+/// Uploaded files live beside the SQLite database, so the data folder holds everything to back up.
+fn default_media_dir(database_url: &str) -> PathBuf {
+    let database_folder = service::backup::sqlite_file(database_url)
+        .filter(|_| database_url.starts_with("sqlite:"))
+        .and_then(|file| file.parent().map(Path::to_path_buf));
+    database_folder.unwrap_or_else(|| PathBuf::from("data")).join("media")
 }
 
 /// A secret from `KEY`, or from the file named by `KEY_FILE` (so it need not sit in the environment).
@@ -215,6 +247,28 @@ mod tests {
         let tuned = self::config(&[("PORTAL_VISIT_GAP_MINUTES", "20"), ("PORTAL_ONLINE_WINDOW_MINUTES", "3")]).unwrap();
         assert_eq!(tuned.visit_rules.visit_gap, TimeDelta::minutes(20));
         assert_eq!(tuned.visit_rules.online_window, TimeDelta::minutes(3));
+    }
+
+    #[test]
+    fn uploads_live_beside_the_database_unless_told() {
+        let default = config(&[]).unwrap();
+        assert_eq!(default.media_dir, PathBuf::from("data/media"));
+        assert_eq!(default.max_upload_bytes, 20_000_000);
+        let elsewhere = config(&[("DATABASE_URL", "sqlite:///srv/cong/portal.db?mode=rwc")]).unwrap();
+        assert_eq!(elsewhere.media_dir, PathBuf::from("/srv/cong/media"));
+        let postgres = config(&[("DATABASE_URL", "postgres://portal@db/portal")]).unwrap();
+        assert_eq!(postgres.media_dir, PathBuf::from("data/media"));
+        let told = config(&[("PORTAL_MEDIA_DIR", "/mnt/media"), ("PORTAL_MAX_UPLOAD_MB", "50")]).unwrap();
+        assert_eq!((told.media_dir, told.max_upload_bytes), (PathBuf::from("/mnt/media"), 50_000_000));
+        assert!(config(&[("PORTAL_MAX_UPLOAD_MB", "0")]).is_err());
+    }
+
+    #[test]
+    fn the_live_connection_cap_can_be_raised_for_offices_behind_one_address() {
+        assert_eq!(config(&[]).unwrap().router.live_connections_per_address, LIVE_CONNECTIONS_PER_ADDRESS);
+        let raised = config(&[("PORTAL_LIVE_CONNECTIONS_PER_ADDRESS", "2000")]).unwrap();
+        assert_eq!(raised.router.live_connections_per_address, 2000);
+        assert!(config(&[("PORTAL_LIVE_CONNECTIONS_PER_ADDRESS", "0")]).is_err());
     }
 
     #[test]

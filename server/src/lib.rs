@@ -3,6 +3,7 @@
 pub mod commands;
 pub mod config;
 mod feeds;
+mod media_library;
 mod observability;
 pub mod router;
 pub mod security;

@@ -15,8 +15,9 @@ use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_http::trace::TraceLayer;
 
+use crate::media_library::{self, UploadLimit};
 use crate::observability::{self, Metrics, MetricsAccess, SequentialRequestId};
-use crate::security::{self, SearchLimit, SecurityHeaders, SiteOrigin};
+use crate::security::{self, BodyLimits, SearchLimit, SecurityHeaders, SiteOrigin};
 use crate::visitor_stats::{self, LIVE_CONNECTIONS_PER_ADDRESS, LiveConnectionCap};
 
 /// What the router needs beyond the application state.
@@ -30,6 +31,8 @@ pub struct RouterSettings {
     pub searches_per_minute: u32,
     /// Live connections of the visitor widget one client address may hold open.
     pub live_connections_per_address: usize,
+    /// Upload requests to the media library one account may make in a minute.
+    pub uploads_per_minute: u32,
 }
 
 impl Default for RouterSettings {
@@ -39,6 +42,7 @@ impl Default for RouterSettings {
             metrics_token: None,
             searches_per_minute: 60,
             live_connections_per_address: LIVE_CONNECTIONS_PER_ADDRESS,
+            uploads_per_minute: media_library::UPLOADS_PER_MINUTE,
         }
     }
 }
@@ -49,11 +53,13 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
     let metrics = Metrics::default();
     let search_limit = SearchLimit::new(settings.searches_per_minute, state.behind_proxy.0);
     let site_origin = SiteOrigin(state.public_url.0.clone());
+    let body_limits = BodyLimits { upload: media_library::upload_request_limit(state.media.limits.max_file_bytes) };
 
     // Everything that answers and is done: a request that takes too long is cut off with 503.
     let portal = Router::new()
         .merge(crate::feeds::routes())
         .merge(visitor_stats::routes())
+        .merge(media_library::routes(UploadLimit::new(settings.uploads_per_minute)))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         // Files under the site root (the wasm bundle, CSS, images); anything else renders the 404 page.
         .fallback(file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
@@ -86,7 +92,7 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
                 .layer(middleware::from_fn_with_state(site_origin, security::refuse_cross_site_writes))
                 .layer(RequestBodyTimeoutLayer::new(security::REQUEST_TIMEOUT))
                 .layer(MapRequestBodyLayer::new(Body::new))
-                .layer(middleware::from_fn(security::limit_body_size))
+                .layer(middleware::from_fn_with_state(body_limits, security::limit_body_size))
                 .layer(CompressionLayer::new()),
         )
         .with_state(state)

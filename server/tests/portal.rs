@@ -3,6 +3,7 @@
 //!
 //! - `reader_pages`, `feeds`: what readers and crawlers get; `visitor_stats`: "Thống kê truy cập";
 //! - `back_office`: the editorial work through its server functions, every role against every action;
+//! - `media_library`: uploads, serving stored files, and deleting them;
 //! - `security`, `hostile_input`: headers, cross-site refusal, limits, and hostile input;
 //! - `resilience`, `backup`: real processes under abuse, SIGKILL and a database outage; backups.
 
@@ -18,6 +19,8 @@ mod database;
 mod feeds;
 #[path = "portal/hostile_input.rs"]
 mod hostile_input;
+#[path = "portal/media_library.rs"]
+mod media_library;
 #[path = "portal/reader_pages.rs"]
 mod reader_pages;
 #[path = "portal/resilience.rs"]

@@ -104,6 +104,29 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Copies the files of the media folder `from` that `to` does not hold yet, and returns how many.
+/// A stored file never changes under its name (names come from the content), so one already there
+/// is the same file. Files still being written (hidden `.…partial` names) are skipped.
+pub fn copy_new_files(from: &Path, to: &Path) -> std::io::Result<usize> {
+    if !from.is_dir() {
+        return Ok(0);
+    }
+    std::fs::create_dir_all(to)?;
+    let mut copied = 0;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') || !entry.file_type()?.is_file() || to.join(&name).exists() {
+            continue;
+        }
+        let partial = to.join(format!(".{}.partial", name.to_string_lossy()));
+        std::fs::copy(entry.path(), &partial)?;
+        std::fs::rename(&partial, to.join(&name))?;
+        copied += 1;
+    }
+    Ok(copied)
+}
+
 /// The file behind a `sqlite://` URL.
 pub fn sqlite_file(url: &str) -> Option<PathBuf> {
     let options: SqliteConnectOptions = url.parse().ok()?;

@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod editorial;
 pub mod import;
+pub mod media_library;
 pub mod ordering;
 pub mod passwords;
 pub mod search;

@@ -47,7 +47,7 @@ pub async fn search(
     if terms.is_empty() {
         return Ok(SearchPage { hits: Vec::new(), total: 0, truncated: false });
     }
-    let mut query = newest_visible(now).filter(contains_every_term(terms));
+    let mut query = newest_visible(now).filter(contains_every_term(article::Column::SearchText, terms));
     if let Some(ids) = &filters.category_ids {
         query = query.filter(article::Column::CategoryId.is_in(ids.iter().copied()));
     }
@@ -69,11 +69,11 @@ pub async fn search(
     Ok(SearchPage { hits, total, truncated })
 }
 
-/// Articles whose folded text has a word starting with each of `terms`.
-pub(crate) fn contains_every_term(terms: &[String]) -> Condition {
+/// Rows whose folded `search_text` column has a word starting with each of `terms`.
+pub(crate) fn contains_every_term(search_text: impl ColumnTrait, terms: &[String]) -> Condition {
     terms.iter().fold(Condition::all(), |all, term| {
         let pattern = format!("% {}%", escape_like(term));
-        all.add(Expr::col(article::Column::SearchText).like(LikeExpr::new(pattern).escape('\\')))
+        all.add(Expr::col(search_text).like(LikeExpr::new(pattern).escape('\\')))
     })
 }
 

@@ -23,6 +23,16 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
+/// A file size as people say it in Vietnamese: "850 KB", "2,4 MB".
+pub fn file_size(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        format!("{} KB", bytes.div_ceil(1000))
+    } else {
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{},{} MB", tenths / 10, tenths % 10)
+    }
+}
+
 /// Query words beyond this are ignored: long pasted text would only slow the query down.
 const MAX_SEARCH_TERMS: usize = 8;
 
@@ -186,6 +196,14 @@ mod tests {
         let precomposed = "Hóa";
         let decomposed = "Ho\u{0301}a";
         assert_eq!(fold_diacritics(precomposed), fold_diacritics(decomposed));
+    }
+
+    #[test]
+    fn file_sizes_read_as_people_say_them() {
+        assert_eq!(file_size(850_000), "850 KB");
+        assert_eq!(file_size(1), "1 KB");
+        assert_eq!(file_size(2_440_000), "2,4 MB");
+        assert_eq!(file_size(20_000_000), "20,0 MB");
     }
 
     #[test]

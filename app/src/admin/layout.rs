@@ -17,6 +17,7 @@ pub fn AdminLayout() -> impl IntoView {
                 <nav class="admin-nav" aria-label="Quản trị">
                     <A href="/quan-tri" exact=true>"Tổng quan"</A>
                     <A href="/quan-tri/bai-viet">"Bài viết"</A>
+                    <A href="/quan-tri/thu-vien">"Thư viện tệp"</A>
                     <A href="/quan-tri/chuyen-muc">"Chuyên mục"</A>
                     <A href="/quan-tri/thong-ke">"Thống kê truy cập"</A>
                     <Suspense>

@@ -27,6 +27,7 @@ mod audited_change;
 pub mod categories;
 pub mod dashboard;
 mod layout;
+pub mod media_library;
 pub mod site_settings;
 pub mod statistics;
 pub mod web_links;

@@ -4,6 +4,7 @@ mod account;
 mod article;
 mod category;
 mod editorial;
+mod media;
 mod search;
 mod site;
 mod visitor;
@@ -15,6 +16,7 @@ pub use editorial::{
     ArticleEditor, ArticleForm, ArticleList, ArticleRow, Choice, DiffPart, FILTERABLE_STATUSES, FieldDiff,
     FieldMessage, RevisionEntry, SaveConflict, SavedArticle, WorkflowStatus, WorkflowStep,
 };
+pub use media::{MediaItem, MediaVariant, RefusedUpload, UploadOutcome};
 pub use search::{SearchHit, TextSegment};
 pub use site::{PageLink, SiteChrome, SiteSettings, WebLink, WebLinkGroup};
 pub use visitor::{ArticleReadCount, DayVisits, VisitorCounterSettings, VisitorStats};

@@ -16,6 +16,8 @@ pub struct AppState {
     pub behind_proxy: BehindProxy,
     /// "Now" for publication times; tests pin it.
     pub clock: service::clock::Clock,
+    /// Where uploaded files are stored, and the limits uploads are held to.
+    pub media: service::media_library::MediaLibrary,
 }
 
 /// The site's public base URL, e.g. `https://stttt.thanhhoa.gov.vn`.

@@ -1,8 +1,11 @@
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use app::ssr::{AppState, BehindProxy, PublicUrl};
 use chrono::Utc;
 use entity::user::Role;
+use media::LocalDiskStore;
+use service::media_library::{MediaLibrary, UploadLimits};
 use service::users::{self, NewUser};
 use service::visitors::VisitorTracker;
 use service::{Database, demo};
@@ -20,6 +23,7 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
     let visitors =
         VisitorTracker::start(db.clone(), config.visit_rules, Utc::now()).await.map_err(|e| e.to_string())?;
     let counting = tokio::spawn(visitors.clone().run());
+    let media = media_library(&config)?;
     let state = AppState {
         leptos_options: config.leptos_options.clone(),
         db: db.clone(),
@@ -27,6 +31,7 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
         visitors: visitors.clone(),
         behind_proxy: BehindProxy(config.behind_proxy),
         clock: service::clock::Clock::system(),
+        media,
     };
     let listener = TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");
@@ -43,6 +48,13 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
     db.close().await.map_err(|e| e.to_string())?;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+fn media_library(config: &Config) -> Result<MediaLibrary, String> {
+    let store = LocalDiskStore::new(&config.media_dir)
+        .map_err(|e| format!("cannot use {} for uploaded files: {e}", config.media_dir.display()))?;
+    let limits = UploadLimits { max_file_bytes: config.max_upload_bytes, ..UploadLimits::default() };
+    Ok(MediaLibrary { store: Arc::new(store), limits })
 }
 
 /// Demo content on an empty database, the single-row tables, and the first administrator.

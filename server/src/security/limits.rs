@@ -3,8 +3,10 @@
 use std::time::Duration;
 
 use app::admin::articles::SaveArticle;
+use app::admin::media_library::UPLOAD_PATH;
+use app::auth::ssr::session_token;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::{StatusCode, header};
@@ -27,6 +29,13 @@ pub const ARTICLE_BODY_LIMIT: usize = 8 * 1024 * 1024;
 /// take no real body. Small, because anyone may send them and each is read into memory.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
+/// The body limits that depend on the configuration.
+#[derive(Clone, Copy, Debug)]
+pub struct BodyLimits {
+    /// An upload to the media library (several files at `PORTAL_MAX_UPLOAD_MB`).
+    pub upload: usize,
+}
+
 pub async fn refuse_oversized_requests(request: Request, next: Next) -> Response {
     if request.uri().to_string().len() > MAX_URI_BYTES {
         return (StatusCode::URI_TOO_LONG, "Đường dẫn quá dài.").into_response();
@@ -41,8 +50,16 @@ pub async fn refuse_oversized_requests(request: Request, next: Next) -> Response
 /// Reads the body before anything else sees it: one announced as too large is refused at once and
 /// one that turns out too large is cut off as it arrives (413), so nothing oversized is held in
 /// memory; one that stalls past the body timeout answers 408.
-pub async fn limit_body_size(request: Request, next: Next) -> Response {
-    let limit = if request.uri().path() == <SaveArticle as ServerFn>::PATH { ARTICLE_BODY_LIMIT } else { BODY_LIMIT };
+pub async fn limit_body_size(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let limit = if path == <SaveArticle as ServerFn>::PATH {
+        ARTICLE_BODY_LIMIT
+    } else if path == UPLOAD_PATH && session_token(request.headers()).is_some() {
+        // Only a request that at least claims a session may send megabytes; the upload checks it.
+        limits.upload
+    } else {
+        BODY_LIMIT
+    };
     let too_large = || {
         (StatusCode::PAYLOAD_TOO_LARGE, format!("Nội dung gửi lên quá lớn (tối đa {} KB).", limit / 1024))
             .into_response()

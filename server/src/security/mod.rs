@@ -11,7 +11,7 @@ pub use argument_errors::argument_errors_are_client_errors;
 pub use cross_site::{SiteOrigin, refuse_cross_site_writes};
 pub use headers::{SecurityHeaders, add_security_headers};
 pub use limits::{
-    ARTICLE_BODY_LIMIT, BODY_LIMIT, HEADER_READ_TIMEOUT, MAX_HEADER_BYTES, MAX_HEADERS, MAX_URI_BYTES, REQUEST_TIMEOUT,
-    limit_body_size, refuse_oversized_requests,
+    ARTICLE_BODY_LIMIT, BODY_LIMIT, BodyLimits, HEADER_READ_TIMEOUT, MAX_HEADER_BYTES, MAX_HEADERS, MAX_URI_BYTES,
+    REQUEST_TIMEOUT, limit_body_size, refuse_oversized_requests,
 };
 pub use rate_limit::{RateLimiter, SearchLimit, limit_searches};

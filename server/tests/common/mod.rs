@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use app::ssr::{AppState, BehindProxy, PublicUrl};
 use app::url::encode_component;
@@ -13,12 +14,16 @@ use entity::user::Role;
 use http::{HeaderMap, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
+use media::LocalDiskStore;
 use service::clock::Clock;
+use service::media_library::{MediaLibrary, UploadLimits};
 use service::users::{self, NewUser};
 use service::visitors::{VisitRules, VisitorTracker};
 use service::{Database, demo, sessions};
 use tower::ServiceExt;
 
+/// The largest file the test portal accepts.
+pub const UPLOAD_LIMIT_BYTES: u64 = 2_000_000;
 pub const SEED_SLUG: &str = "hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023";
 
 /// A desktop browser, which the page-view counter counts.
@@ -30,6 +35,8 @@ pub struct TestPortal {
     pub db: Database,
     pub visitors: VisitorTracker,
     pub clock: Clock,
+    /// Where the portal keeps uploaded files.
+    pub media_dir: std::path::PathBuf,
     _folder: tempfile::TempDir,
 }
 
@@ -39,6 +46,7 @@ pub struct Page {
     pub content_type: String,
     pub headers: HeaderMap,
     pub html: String,
+    pub bytes: axum::body::Bytes,
 }
 
 impl TestPortal {
@@ -65,6 +73,9 @@ impl TestPortal {
         let public_url = PublicUrl("https://portal.example.gov.vn".into());
         // No periodic task: tests store counts with `flush` when they choose.
         let visitors = VisitorTracker::start(db.clone(), VisitRules::default(), chrono::Utc::now()).await.unwrap();
+        let media_dir = folder.path().join("media");
+        // Small, so the size limits can be tested with small files.
+        let upload_limits = UploadLimits { max_file_bytes: UPLOAD_LIMIT_BYTES, ..UploadLimits::default() };
         let state = AppState {
             leptos_options,
             db: db.clone(),
@@ -72,9 +83,10 @@ impl TestPortal {
             visitors: visitors.clone(),
             behind_proxy: BehindProxy(false),
             clock: clock.clone(),
+            media: MediaLibrary { store: Arc::new(LocalDiskStore::new(&media_dir).unwrap()), limits: upload_limits },
         };
         let router = server::router::build_router(state, settings);
-        Self { router, db, visitors, clock, _folder: folder }
+        Self { router, db, visitors, clock, media_dir, _folder: folder }
     }
 
     pub fn router(&self) -> Router {
@@ -108,7 +120,7 @@ impl TestPortal {
             headers.get(http::header::CONTENT_TYPE).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
         let location = headers.get(http::header::LOCATION).map(|v| v.to_str().unwrap().to_owned());
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Page { status, location, content_type, headers, html: String::from_utf8_lossy(&bytes).into_owned() }
+        Page { status, location, content_type, headers, html: String::from_utf8_lossy(&bytes).into_owned(), bytes }
     }
 
     /// A server-function call as the hydrated app makes it (form-encoded, JSON answer).

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
-use service::backup::{check_backup, restore_backup, write_backup};
+use service::backup::{check_backup, copy_new_files, restore_backup, write_backup};
 use service::{Database, demo};
 
 /// Each article's view count, by id.
@@ -67,4 +67,20 @@ async fn a_backup_taken_during_writes_is_one_consistent_snapshot_and_restores() 
     assert!(refused.to_string().contains("not a readable portal database"), "{refused}");
     assert_eq!(check_backup(&restored_path).await.unwrap(), summary, "the restored database was not touched");
     db.close().await.unwrap();
+}
+
+#[test]
+fn uploaded_files_are_copied_once_and_half_written_ones_never() {
+    let folder = tempfile::tempdir().unwrap();
+    let (live, copy) = (folder.path().join("media"), folder.path().join("sao-luu").join("media"));
+    std::fs::create_dir_all(&live).unwrap();
+    std::fs::write(live.join("a1b2.jpg"), b"anh").unwrap();
+    std::fs::write(live.join("a1b2-480.webp"), b"bien the").unwrap();
+    std::fs::write(live.join(".c3d4.pdf.partial"), b"dang ghi").unwrap();
+    assert_eq!(copy_new_files(&live, &copy).unwrap(), 2);
+    assert_eq!(std::fs::read(copy.join("a1b2.jpg")).unwrap(), b"anh");
+    assert!(!copy.join(".c3d4.pdf.partial").exists());
+    std::fs::write(live.join("e5f6.png"), b"moi").unwrap();
+    assert_eq!(copy_new_files(&live, &copy).unwrap(), 1, "only what is new");
+    assert_eq!(copy_new_files(&folder.path().join("khong-co"), &copy).unwrap(), 0);
 }

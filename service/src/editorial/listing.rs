@@ -75,7 +75,7 @@ pub async fn list(
     }
     let terms = text::search_terms(&filter.text);
     if !terms.is_empty() {
-        query = query.filter(contains_every_term(&terms));
+        query = query.filter(contains_every_term(article::Column::SearchText, &terms));
     }
     let total = query.clone().count(db).await?;
     query = match filter.sort {
