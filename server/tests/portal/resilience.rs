@@ -20,6 +20,12 @@ async fn exchange(addr: SocketAddr, raw: &[u8]) -> (u16, String) {
     bench::http::exchange(addr, raw).await.unwrap()
 }
 
+/// An exchange of the load that runs into the kill: a refused or broken connection is an answer
+/// that was never acknowledged, so the caller stops there.
+async fn attempt(addr: SocketAddr, raw: &[u8]) -> Option<(u16, String)> {
+    bench::http::exchange(addr, raw).await.ok()
+}
+
 async fn post(addr: SocketAddr, path: &str, body: &str, cookie: &str) -> (u16, String) {
     exchange(addr, bench::http::form_post(addr, path, body, cookie).as_bytes()).await
 }
@@ -144,19 +150,15 @@ async fn a_server_killed_mid_write_restarts_on_an_intact_database_with_every_ack
                      &form[category_id]={category}&form[author]=&form[cover_image]=&form[featured]=false",
                     app::url::encode_component(&title)
                 );
-                let (status, answer) = post(addr, "/api/save_article", &body, &cookie).await;
-                if status != 200 {
-                    return;
-                }
+                let request = bench::http::form_post(addr, "/api/save_article", &body, &cookie);
+                let Some((200, answer)) = attempt(addr, request.as_bytes()).await else { return };
                 let saved: serde_json::Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
                 let id = saved["id"].as_i64().unwrap() as i32;
                 acknowledged.lock().unwrap().saved.push((id, title));
                 if n % 2 == 0 {
-                    let (status, _) =
-                        post(addr, "/api/change_article_status", &format!("id={id}&step=Publish"), &cookie).await;
-                    if status != 200 {
-                        return;
-                    }
+                    let publish = format!("id={id}&step=Publish");
+                    let request = bench::http::form_post(addr, "/api/change_article_status", &publish, &cookie);
+                    let Some((200, _)) = attempt(addr, request.as_bytes()).await else { return };
                     acknowledged.lock().unwrap().published.push(id);
                 }
             }
@@ -171,9 +173,7 @@ async fn a_server_killed_mid_write_restarts_on_an_intact_database_with_every_ack
                     let head = format!(
                         "POST /api/luot-xem?trang=%2F HTTP/1.1\r\nHost: {addr}\r\nUser-Agent: {agent}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
                     );
-                    if exchange(addr, head.as_bytes()).await.0 != 204 {
-                        return;
-                    }
+                    let Some((204, _)) = attempt(addr, head.as_bytes()).await else { return };
                     acknowledged.lock().unwrap().views.push(Instant::now());
                 }
             })
