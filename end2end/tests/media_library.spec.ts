@@ -1,11 +1,45 @@
 import { expect, test } from '@playwright/test';
+import { deflateSync } from 'node:zlib';
 import { jsEnabled, signIn, waitForHydration } from './helpers';
 
-// A 48×32 PNG, left half red, right half blue.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAOElEQVR42u3OQQkAQAgAMEMYwhDXnwthGEuIr8ECLH69FVm9IoSEhISEhISEhISEhISEhISELkMDKrzMWzpTDesAAAAASUVORK5CYII=',
-  'base64',
-);
+/** CRC-32 as PNG chunks use it. */
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return ~crc >>> 0;
+}
+
+/**
+ * A 48×32 PNG, left half red and right half a blue that differs with `shade`: the library keeps one
+ * copy of identical pictures, so each test uploads its own.
+ */
+function png(shade: number): Buffer {
+  const [width, height] = [48, 32];
+  const row = (y: number) =>
+    Buffer.from([0, ...Array.from({ length: width }, (_, x) => (x < 24 ? [200, 40, 60] : [20, 40 + (shade % 200), 220 - y])).flat()]);
+  const raw = Buffer.concat(Array.from({ length: height }, (_, y) => row(y)));
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 // The upload is a plain multipart form, so it is tested with JavaScript on and off.
 test('an editor uploads a photo, finds it in the library and the portal serves it', async ({ page }, info) => {
@@ -17,7 +51,7 @@ test('an editor uploads a photo, finds it in the library and the portal serves i
   await page.getByLabel('Chọn ảnh (JPEG, PNG, WebP, GIF) hoặc tài liệu (PDF, DOCX, XLSX)').setInputFiles({
     name,
     mimeType: 'image/png',
-    buffer: PNG,
+    buffer: png(jsEnabled(info) ? 1 : 2),
   });
   await page.getByLabel('Mô tả ảnh cho người khiếm thị (alt)').fill(alt);
   await page.getByRole('button', { name: 'Tải lên' }).click();
@@ -26,8 +60,10 @@ test('an editor uploads a photo, finds it in the library and the portal serves i
   const card = page.getByRole('listitem').filter({ hasText: name });
   const preview = card.getByRole('img', { name: alt });
   await expect(preview).toBeVisible();
-  // The browser really decoded the stored copy (a WebP variant chosen from srcset).
-  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
+  // The browser really loaded and decoded the stored WebP copy it chose from srcset.
+  await expect
+    .poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && img.currentSrc))
+    .toMatch(/\/media\/[0-9a-f]{24}-48\.webp$/);
   const address = await card.getByLabel(`Địa chỉ của “${name}”`).inputValue();
   expect(address).toMatch(/^\/media\/[0-9a-f]{24}\.png$/);
   const served = await page.request.get(address);
@@ -60,7 +96,7 @@ test('describing a photo keeps its caption for the editor', async ({ page }, inf
   await page.getByLabel('Chọn ảnh (JPEG, PNG, WebP, GIF) hoặc tài liệu (PDF, DOCX, XLSX)').setInputFiles({
     name,
     mimeType: 'image/png',
-    buffer: PNG,
+    buffer: png(3),
   });
   await page.getByRole('button', { name: 'Tải lên' }).click();
   await expect(page.getByRole('status')).toHaveText('Đã tải lên 1 tệp.');
