@@ -17,8 +17,11 @@ pub async fn serve_file(State(state): State<AppState>, Path(name): Path<String>,
     let kind = name.rsplit_once('.').and_then(|(_, extension)| MediaKind::from_extension(extension));
     let Some(kind) = kind.filter(|_| is_stored_name(&name)) else { return not_found() };
     let row = match media_library::find_by_file_name(state.db.reader(), &name).await {
-        Ok(Some(row)) => row,
-        Ok(None) => return not_found(),
+        // Only the row's own file and the variants it lists, not any name that looks like one of them.
+        Ok(Some(row)) if row.file_name == name || media_library::variants(&row).iter().any(|v| v.file_name == name) => {
+            row
+        }
+        Ok(_) => return not_found(),
         Err(error) => {
             tracing::error!(%error, "database query failed");
             return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "30")], "Hệ thống đang bận.")

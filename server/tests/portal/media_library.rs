@@ -189,6 +189,7 @@ async fn names_outside_the_library_are_never_served() {
         "/media/KHONG.JPG",
         "/media/",
         &format!("/media/{stored}%00.html"),
+        &format!("/media/{}", stored.replace(".jpg", "-1234.webp")),
         &format!("/media/{}", stored.replace(".jpg", ".html")),
     ] {
         let answer = portal.get(path).await;
