@@ -64,10 +64,6 @@ pub fn variants(row: &media_row::Model) -> Vec<StoredVariant> {
     serde_json::from_str(&row.variants).unwrap_or_default()
 }
 
-pub fn kind(row: &media_row::Model) -> Option<MediaKind> {
-    row.file_name.rsplit_once('.').and_then(|(_, extension)| MediaKind::from_extension(extension))
-}
-
 pub fn url(file_name: &str) -> String {
     format!("{MEDIA_URL_PREFIX}{file_name}")
 }

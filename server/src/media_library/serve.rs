@@ -11,6 +11,8 @@ use media::MediaKind;
 use media::store::is_stored_name;
 use service::media_library;
 
+use super::database_unavailable;
+
 const CACHE_FOREVER: &str = "public, max-age=31536000, immutable";
 
 pub async fn serve_file(State(state): State<AppState>, Path(name): Path<String>, headers: HeaderMap) -> Response {
@@ -22,11 +24,7 @@ pub async fn serve_file(State(state): State<AppState>, Path(name): Path<String>,
             row
         }
         Ok(_) => return not_found(),
-        Err(error) => {
-            tracing::error!(%error, "database query failed");
-            return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "30")], "Hệ thống đang bận.")
-                .into_response();
-        }
+        Err(error) => return database_unavailable(error),
     };
     let etag = format!("\"{name}\"");
     let cached = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains(&etag));

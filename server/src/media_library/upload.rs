@@ -21,6 +21,7 @@ use media::MediaError;
 use service::audit::Actor;
 use service::media_library::{self, Upload, UploadError};
 
+use super::database_unavailable;
 use crate::security::RateLimiter;
 
 /// Upload requests one account may make in a minute.
@@ -57,7 +58,7 @@ pub async fn upload(
     let account = match signed_in(&state, &headers).await {
         Ok(Some(account)) => account,
         Ok(None) => return refused(StatusCode::UNAUTHORIZED, "Bạn cần đăng nhập để tải tệp lên.", wants_json),
-        Err(error) => return unavailable(error),
+        Err(error) => return database_unavailable(error),
     };
     if let Err(wait) = limit.0.check(&account.id.to_string(), Instant::now()) {
         let seconds = wait.as_secs().max(1);
@@ -66,11 +67,10 @@ pub async fn upload(
         response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         return response;
     }
-    let files = match read_form(multipart).await {
-        Ok(files) => files,
+    let (alt_text, files) = match read_form(multipart).await {
+        Ok(form) => form,
         Err(message) => return refused(StatusCode::BAD_REQUEST, message, wants_json),
     };
-    let (alt_text, files) = files;
     if files.is_empty() {
         return refused(StatusCode::BAD_REQUEST, "Chưa chọn tệp nào để tải lên.", wants_json);
     }
@@ -82,7 +82,7 @@ pub async fn upload(
         let upload = Upload { original_name: &file_name, bytes, alt_text: &alt_text };
         match media_library::store_upload(&state.db, &state.media, upload, &actor, state.clock.now()).await {
             Ok(row) => outcome.uploaded.push(media_item(row)),
-            Err(UploadError::Database(error)) => return unavailable(error),
+            Err(UploadError::Database(error)) => return database_unavailable(error),
             Err(error) => {
                 refusal_status = status_of(&error);
                 if let UploadError::Storage(problem) = &error {
@@ -150,11 +150,4 @@ fn refused(status: StatusCode, message: &str, wants_json: bool) -> Response {
     } else {
         (status, message.to_owned()).into_response()
     }
-}
-
-fn unavailable(error: service::DbErr) -> Response {
-    tracing::error!(%error, "database query failed");
-    let mut response = (StatusCode::SERVICE_UNAVAILABLE, "Hệ thống đang bận, vui lòng thử lại sau.").into_response();
-    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
-    response
 }
