@@ -59,4 +59,7 @@ if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 
+step "The back office's editor script (editor/ → public/editor/editor.js)"
+scripts/build-editor.sh
+
 scripts/check-toolchain.sh

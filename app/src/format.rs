@@ -35,6 +35,11 @@ pub fn date_time(instant: DateTime<Utc>) -> String {
     format!("{}, {}", weekday_name(local.weekday()), local.format("%d/%m/%Y - %H:%M"))
 }
 
+/// "08:30:05", the site's local time of day.
+pub fn time(instant: DateTime<Utc>) -> String {
+    instant.with_timezone(&site_time_zone()).format("%H:%M:%S").to_string()
+}
+
 /// "Thứ Hai, 26/12/2022", for the header's date line.
 pub fn weekday_date(instant: DateTime<Utc>) -> String {
     weekday_date_of_day(site_date(instant))
@@ -56,6 +61,7 @@ mod tests {
         assert_eq!(date_time(published), "Thứ Hai, 26/12/2022 - 08:30");
         assert_eq!(weekday_date(published), "Thứ Hai, 26/12/2022");
         assert_eq!(date(published), "26/12/2022");
+        assert_eq!(time(published), "08:30:00");
     }
 
     #[test]

@@ -35,12 +35,21 @@ async function hydrated(page: Page) {
   }
 }
 
+const editor = (page: Page) => page.getByRole('textbox', { name: 'Nội dung bài viết' });
+
+/** Replaces the article body with `text`, typed into the rich text editor. */
+async function typeBody(page: Page, text: string) {
+  await editor(page).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
 async function writeDraft(page: Page, title: string, body: string): Promise<string> {
   await page.goto('/quan-tri/bai-viet/moi');
   await hydrated(page);
   await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
   await page.getByLabel('Sapo', { exact: true }).fill('Sapo của bài kiểm thử.');
-  await page.getByLabel('Nội dung (HTML)').fill(body);
+  await typeBody(page, body);
   await page.getByLabel('Chuyên mục').selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
@@ -55,7 +64,7 @@ test('an author writes and submits a draft, an editor approves it, readers see i
   const title = `Bài kiểm thử quy trình ${suffix}`;
 
   const authorPage = await signedInPage(browser, author, '/quan-tri');
-  const editUrl = await writeDraft(authorPage, title, '<p>Nội dung do phóng viên viết.</p>');
+  const editUrl = await writeDraft(authorPage, title, 'Nội dung do phóng viên viết.');
   await expect(authorPage.getByRole('heading', { name: /Trạng thái: Nháp/ })).toBeVisible();
   await expect(authorPage.getByRole('button', { name: 'Duyệt và xuất bản' })).toHaveCount(0);
   await authorPage.getByRole('button', { name: 'Gửi duyệt' }).click();
@@ -89,24 +98,23 @@ test('two people saving the same article: the later save is refused and keeps bo
   const first = createAccount('bien-tap-vien-truong', `bientapa${suffix}`);
   const second = createAccount('bien-tap-vien-truong', `bientapb${suffix}`);
   const firstPage = await signedInPage(browser, first, '/quan-tri');
-  const editUrl = await writeDraft(firstPage, `Bài hai người sửa ${suffix}`, '<p>Bản đầu tiên.</p>');
+  const editUrl = await writeDraft(firstPage, `Bài hai người sửa ${suffix}`, 'Bản đầu tiên.');
   const secondPage = await signedInPage(browser, second, '/quan-tri');
   await secondPage.goto(editUrl);
   await hydrated(secondPage);
   await expect(secondPage.getByRole('status').filter({ hasText: `Đang mở bài này: bientapa${suffix}` })).toBeVisible();
 
-  await firstPage.getByLabel('Nội dung (HTML)').fill('<p>Bản của người thứ nhất.</p>');
+  await typeBody(firstPage, 'Bản của người thứ nhất.');
   await firstPage.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(firstPage.getByText('Đã lưu (phiên bản 2).')).toBeVisible();
 
-  const body = secondPage.getByLabel('Nội dung (HTML)');
-  await body.fill('<p>Bản của người thứ hai.</p>');
+  await typeBody(secondPage, 'Bản của người thứ hai.');
   await secondPage.getByRole('button', { name: 'Lưu', exact: true }).click();
   const conflict = secondPage.getByRole('alert').filter({ hasText: 'đã lưu bài này (phiên bản 2)' });
   await expect(conflict).toBeVisible();
   await expect(conflict.locator('.diff ins')).toHaveText(['của người thứ', 'nhất.']);
   await expect(conflict.locator('.diff del')).toHaveText(['đầu', 'tiên.']);
-  await expect(body).toHaveValue('<p>Bản của người thứ hai.</p>');
+  await expect(editor(secondPage)).toHaveText('Bản của người thứ hai.');
 
   await conflict.getByRole('button', { name: 'Giữ bản của tôi' }).click();
   await secondPage.getByRole('button', { name: 'Lưu', exact: true }).click();
@@ -114,7 +122,7 @@ test('two people saving the same article: the later save is refused and keeps bo
 
   await firstPage.reload();
   await hydrated(firstPage);
-  await expect(firstPage.getByLabel('Nội dung (HTML)')).toHaveValue('<p>Bản của người thứ hai.</p>');
+  await expect(editor(firstPage)).toHaveText('Bản của người thứ hai.');
   await firstPage.getByLabel('So sánh').selectOption('2');
   await firstPage.getByLabel('với').selectOption('3');
   await firstPage.getByRole('button', { name: 'So sánh', exact: true }).click();

@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { deflateSync } from 'node:zlib';
 
 export const SEED_SLUG = 'hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023';
 export const SEED_TITLE = 'Hội nghị tổng kết công tác Đảng năm 2022 và triển khai nhiệm vụ công tác năm 2023';
@@ -15,6 +16,44 @@ export function referenceArticleLines(): string[] {
   const text = readFileSync(resolve(__dirname, '../../../shared/seed-article.md'), 'utf8');
   const body = text.split('```text')[2].split('```')[0];
   return body.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+}
+
+/** CRC-32 as PNG chunks use it. */
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return ~crc >>> 0;
+}
+
+/**
+ * A PNG (48×32 unless told), left half red and right half a blue that differs with `shade`: the library keeps one
+ * copy of identical pictures, so each test uploads its own.
+ */
+export function png(shade: number, width = 48, height = 32): Buffer {
+  const row = (y: number) =>
+    Buffer.from([0, ...Array.from({ length: width }, (_, x) => (x < width / 2 ? [200, 40, 60] : [20, 40 + (shade % 200), (220 - y) & 255])).flat()]);
+  const raw = Buffer.concat(Array.from({ length: height }, (_, y) => row(y)));
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Collects console errors and uncaught exceptions so a test can assert there were none. */

@@ -1,47 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { deflateSync } from 'node:zlib';
-import { jsEnabled, signIn, waitForHydration } from './helpers';
+import { jsEnabled, png, signIn, waitForHydration } from './helpers';
 
-/** CRC-32 as PNG chunks use it. */
-function crc32(bytes: Buffer): number {
-  let crc = ~0;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return ~crc >>> 0;
-}
-
-/**
- * A 48×32 PNG, left half red and right half a blue that differs with `shade`: the library keeps one
- * copy of identical pictures, so each test uploads its own.
- */
-function png(shade: number): Buffer {
-  const [width, height] = [48, 32];
-  const row = (y: number) =>
-    Buffer.from([0, ...Array.from({ length: width }, (_, x) => (x < 24 ? [200, 40, 60] : [20, 40 + (shade % 200), 220 - y])).flat()]);
-  const raw = Buffer.concat(Array.from({ length: height }, (_, y) => row(y)));
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-// The upload is a plain multipart form, so it is tested with JavaScript on and off.
+// The upload is a plain multipart form, so it is tested with JavaScript on and off; with JavaScript
+// the page sends each file itself and shows its progress.
 test('an editor uploads a photo, finds it in the library and the portal serves it', async ({ page }, info) => {
   await signIn(page, '/quan-tri/thu-vien');
   if (jsEnabled(info)) await waitForHydration(page);
@@ -54,8 +15,13 @@ test('an editor uploads a photo, finds it in the library and the portal serves i
     buffer: png(jsEnabled(info) ? 1 : 2),
   });
   await page.getByLabel('Mô tả ảnh cho người khiếm thị (alt)').fill(alt);
-  await page.getByRole('button', { name: 'Tải lên' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã tải lên 1 tệp.');
+  await page.getByRole('button', { name: 'Tải lên', exact: true }).click();
+  if (jsEnabled(info)) {
+    await expect(page.locator('.upload-list li').filter({ hasText: name })).toContainText('Đã tải lên');
+    await expect(page.getByRole('progressbar', { name: `Tải lên ${name}` })).toHaveAttribute('value', '100');
+  } else {
+    await expect(page.getByRole('status')).toHaveText('Đã tải lên 1 tệp.');
+  }
 
   const card = page.getByRole('listitem').filter({ hasText: name });
   const preview = card.getByRole('img', { name: alt });
@@ -84,8 +50,14 @@ test('a file that is not an image or a document is refused with the reason', asy
     mimeType: 'image/jpeg',
     buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
   });
-  await page.getByRole('button', { name: 'Tải lên' }).click();
-  await expect(page.getByRole('alert')).toContainText('anh-gia.jpg: Không nhận loại tệp này.');
+  await page.getByRole('button', { name: 'Tải lên', exact: true }).click();
+  if (jsEnabled(info)) {
+    await expect(page.locator('.upload-list li').filter({ hasText: 'anh-gia.jpg' })).toContainText(
+      'Không tải lên được: Không nhận loại tệp này.',
+    );
+  } else {
+    await expect(page.getByRole('alert')).toContainText('anh-gia.jpg: Không nhận loại tệp này.');
+  }
 });
 
 test('describing a photo keeps its caption for the editor', async ({ page }, info) => {
@@ -98,10 +70,8 @@ test('describing a photo keeps its caption for the editor', async ({ page }, inf
     mimeType: 'image/png',
     buffer: png(3),
   });
-  await page.getByRole('button', { name: 'Tải lên' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã tải lên 1 tệp.');
-  await waitForHydration(page);
-  const card = page.getByRole('listitem').filter({ hasText: name });
+  await page.getByRole('button', { name: 'Tải lên', exact: true }).click();
+  const card = page.getByRole('listitem').filter({ hasText: name }).filter({ has: page.getByLabel('Chú thích') });
   await card.getByLabel('Chú thích').fill('Ảnh: Đ/c Lê Hải Quân phát biểu');
   await card.getByLabel('Nguồn / tác giả').fill('Trung tâm Truyền thông');
   await card.getByRole('button', { name: 'Lưu mô tả' }).click();
@@ -110,4 +80,40 @@ test('describing a photo keeps its caption for the editor', async ({ page }, inf
   await expect(page.getByRole('listitem').filter({ hasText: name }).getByLabel('Chú thích')).toHaveValue(
     'Ảnh: Đ/c Lê Hải Quân phát biểu',
   );
+});
+
+test('files dropped or pasted on the library upload one by one with a progress bar each', async ({ page }, info) => {
+  test.skip(!jsEnabled(info), 'dropping and pasting files needs JavaScript; the form above does not');
+  await signIn(page, '/quan-tri/thu-vien');
+  await waitForHydration(page);
+  const zone = page.getByRole('button', { name: /Kéo thả tệp vào đây/ });
+  const names = [`anh-keo-tha-a-${Date.now()}.png`, `anh-keo-tha-b-${Date.now()}.png`];
+  const pictures = [png(4).toString('base64'), png(5).toString('base64')];
+  await zone.evaluate(
+    (element, { names, pictures }) => {
+      const data = new DataTransfer();
+      names.forEach((name, i) => {
+        const bytes = Uint8Array.from(atob(pictures[i]), (c) => c.charCodeAt(0));
+        data.items.add(new File([bytes], name, { type: 'image/png' }));
+      });
+      element.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    { names, pictures },
+  );
+  for (const name of names) {
+    await expect(page.getByRole('progressbar', { name: `Tải lên ${name}` })).toHaveAttribute('value', '100');
+    await expect(page.getByRole('listitem').filter({ hasText: name }).filter({ has: page.getByLabel('Chú thích') })).toBeVisible();
+  }
+
+  const pasted = `anh-dan-${Date.now()}.png`;
+  const picture = png(6).toString('base64');
+  await zone.evaluate(
+    (element, { pasted, picture }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(picture), (c) => c.charCodeAt(0))], pasted, { type: 'image/png' }));
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { pasted, picture },
+  );
+  await expect(page.locator('.upload-list li').filter({ hasText: pasted })).toContainText('Đã tải lên');
 });

@@ -2,6 +2,7 @@
 //! serde models in `app::models` instead, so no sea-orm type reaches the wasm build.
 
 pub mod article;
+pub mod article_autosave;
 pub mod article_editing;
 pub mod article_revision;
 pub mod article_slug_redirect;
@@ -22,6 +23,7 @@ pub mod web_link_group;
 
 pub mod prelude {
     pub use super::article::Entity as Article;
+    pub use super::article_autosave::Entity as ArticleAutosave;
     pub use super::article_editing::Entity as ArticleEditing;
     pub use super::article_revision::Entity as ArticleRevision;
     pub use super::article_slug_redirect::Entity as ArticleSlugRedirect;

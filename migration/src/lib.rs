@@ -9,6 +9,7 @@ mod m20261128_000004_create_article_slug_redirects;
 mod m20261128_000005_create_visitor_presence_and_sessions;
 mod m20261128_000006_create_editorial_tables;
 mod m20261128_000007_media_library;
+mod m20261129_000008_article_autosave;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_create_visitor_presence_and_sessions::Migration),
             Box::new(m20261128_000006_create_editorial_tables::Migration),
             Box::new(m20261128_000007_media_library::Migration),
+            Box::new(m20261129_000008_article_autosave::Migration),
         ]
     }
 }

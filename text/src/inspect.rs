@@ -6,7 +6,8 @@
 //! as a browser does before it looks at a URL's scheme, so `&#106;avascript:` and `java\tscript:`
 //! count as `javascript:`.
 
-use crate::decode_entity;
+use crate::decode_entities;
+use crate::sanitize::is_allowed_embed;
 
 const URL_ATTRIBUTES: [&str; 7] = ["href", "src", "action", "formaction", "xlink:href", "srcset", "poster"];
 const FRAMES_AND_PLUGINS: [&str; 7] = ["iframe", "frame", "frameset", "object", "embed", "applet", "base"];
@@ -14,7 +15,8 @@ const EXECUTABLE_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 
 /// The tags in `html` a browser would execute although the page's policy means to forbid them:
 /// scripts without the page's nonce (JSON-LD data blocks are not scripts), inline event handlers,
-/// `javascript:`/`vbscript:`/`data:` addresses, frames and plugins, `<base>` and `<meta http-equiv>`.
+/// `javascript:`/`vbscript:`/`data:` addresses, frames and plugins (except a sandboxed player from
+/// an allowed video host), `<base>` and `<meta http-equiv>`.
 pub fn executable_markup(html: &str) -> Vec<String> {
     let nonce = html.find("nonce=\"").map(|start| {
         let start = start + "nonce=\"".len();
@@ -29,7 +31,7 @@ pub fn executable_markup(html: &str) -> Vec<String> {
         let data_block =
             attributes.iter().any(|(attribute, value)| attribute == "type" && value == "application/ld+json");
         let executes = (name == "script" && !nonced && !data_block)
-            || FRAMES_AND_PLUGINS.contains(&name)
+            || (FRAMES_AND_PLUGINS.contains(&name) && !allowed_player(&attributes))
             || (name == "meta" && attributes.iter().any(|(attribute, _)| attribute == "http-equiv"))
             || attributes.iter().any(|(attribute, value)| {
                 (attribute.len() > 2 && attribute.starts_with("on"))
@@ -41,6 +43,15 @@ pub fn executable_markup(html: &str) -> Vec<String> {
         }
     }
     found
+}
+
+fn allowed_player(attributes: &[(String, String)]) -> bool {
+    let value =
+        |name: &str| attributes.iter().find(|(attribute, _)| attribute == name).map(|(_, value)| value.as_str());
+    value("src").is_some_and(is_allowed_embed)
+        && value("sandbox")
+            .is_some_and(|sandbox| sandbox.split_whitespace().all(|flag| !flag.contains("top-navigation")))
+        && value("srcdoc").is_none()
 }
 
 /// The attributes of a tag's inside (`a href="x" title='y z' hidden`), values with entities decoded.
@@ -65,19 +76,6 @@ fn attributes(tag: &str) -> Vec<(String, String)> {
         }
         found.push((name, decode_entities(&value)));
     }
-}
-
-fn decode_entities(value: &str) -> String {
-    let mut decoded = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(start) = rest.find('&') {
-        decoded.push_str(&rest[..start]);
-        let (text, used) = decode_entity(&rest[start..]);
-        decoded.push_str(&text);
-        rest = &rest[start + used..];
-    }
-    decoded.push_str(rest);
-    decoded
 }
 
 /// A URL as the browser's URL parser sees its scheme: leading and trailing spaces and control

@@ -1,7 +1,8 @@
 //! Text helpers for Vietnamese: folding diacritics for search and slugs, search terms, plain text
-//! from HTML; the body HTML sanitiser; and the check for executable markup the tests and fuzz
+//! from HTML; the body HTML sanitiser and its images' descriptions; and the check for executable markup the tests and fuzz
 //! targets judge HTML by.
 
+pub mod body_images;
 pub mod inspect;
 pub mod sanitize;
 
@@ -139,6 +140,20 @@ pub fn html_to_text(html: &str) -> String {
     }
     text.push_str(rest);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `value` with its character references decoded, as a browser reads an attribute.
+fn decode_entities(value: &str) -> String {
+    let mut decoded = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(start) = rest.find('&') {
+        decoded.push_str(&rest[..start]);
+        let (text, used) = decode_entity(&rest[start..]);
+        decoded.push_str(&text);
+        rest = &rest[start + used..];
+    }
+    decoded.push_str(rest);
+    decoded
 }
 
 fn decode_entity(at: &str) -> (String, usize) {

@@ -2,7 +2,8 @@
 //!
 //! It keeps exactly what the editor produces and nothing a browser could execute: an allow-list
 //! of elements and attributes, links limited to web, mail and phone schemes with safe `rel`
-//! values, and images limited to the site's own files.
+//! values, images limited to the site's own files and video frames to the players of
+//! [`is_allowed_embed`] (the editor's `editor/src/video_embed.ts` produces the same addresses).
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -42,14 +43,22 @@ const ALLOWED_TAGS: [&str; 29] = [
     "figcaption",
 ];
 
+/// Attributes of an `<img>` in a stored body; `srcset`, `sizes`, `loading` and `decoding` are
+/// written by the server when it describes the site's own images (`service::editorial::body_images`).
+const IMAGE_ATTRIBUTES: [&str; 8] = ["src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"];
+
+/// The sandbox every embedded player runs in: its own scripts, but no navigation of the page.
+pub const EMBED_SANDBOX: &str = "allow-scripts allow-same-origin allow-presentation allow-popups";
+
 static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     let mut builder = Builder::empty();
     builder
-        .tags(ALLOWED_TAGS.into_iter().chain(["img"]).collect())
+        .tags(ALLOWED_TAGS.into_iter().chain(["img", "iframe"]).collect())
         .generic_attributes(HashSet::new())
         .tag_attributes(HashMap::from([
             ("a", HashSet::from(["href", "title", "target"])),
-            ("img", HashSet::from(["src", "alt", "width", "height"])),
+            ("img", HashSet::from(IMAGE_ATTRIBUTES)),
+            ("iframe", HashSet::from(["src", "title", "width", "height", "loading", "allowfullscreen"])),
             ("ol", HashSet::from(["start"])),
             ("th", HashSet::from(["colspan", "rowspan", "scope"])),
             ("td", HashSet::from(["colspan", "rowspan"])),
@@ -57,10 +66,22 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         .allowed_classes(HashMap::from([
             (
                 "figure",
-                HashSet::from(["align-left", "align-center", "align-right", "size-small", "size-medium", "size-full"]),
+                HashSet::from([
+                    "align-left",
+                    "align-center",
+                    "align-right",
+                    "size-small",
+                    "size-medium",
+                    "size-full",
+                    "video-embed",
+                ]),
             ),
-            ("p", HashSet::from(["text-left", "text-center", "text-right", "text-justify"])),
+            ("p", HashSet::from(TEXT_ALIGNMENT_CLASSES)),
+            ("h2", HashSet::from(TEXT_ALIGNMENT_CLASSES)),
+            ("h3", HashSet::from(TEXT_ALIGNMENT_CLASSES)),
+            ("h4", HashSet::from(TEXT_ALIGNMENT_CLASSES)),
         ]))
+        .set_tag_attribute_value("iframe", "sandbox", EMBED_SANDBOX)
         .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
         .url_relative(UrlRelative::PassThrough)
         .link_rel(Some("noopener noreferrer"))
@@ -69,16 +90,57 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+const TEXT_ALIGNMENT_CLASSES: [&str; 4] = ["text-left", "text-center", "text-right", "text-justify"];
+
 fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    let keep = |allowed: bool| allowed.then_some(Cow::Borrowed(value));
     match (element, attribute) {
-        ("img", "src") => is_site_path(value).then_some(Cow::Borrowed(value)),
+        ("img", "src") => keep(is_site_path(value)),
+        ("img", "srcset") => keep(value.split(',').all(|candidate| {
+            let mut parts = candidate.split_whitespace();
+            parts.next().is_some_and(is_site_path)
+                && parts.next().is_none_or(|width| width.strip_suffix('w').is_some_and(|w| w.parse::<u16>().is_ok()))
+                && parts.next().is_none()
+        })),
+        ("img", "sizes") => keep(value.chars().all(|c| c.is_ascii_alphanumeric() || " ():-,.".contains(c))),
+        ("img" | "iframe", "loading") => keep(matches!(value, "lazy" | "eager")),
+        ("img", "decoding") => keep(matches!(value, "async" | "sync" | "auto")),
+        ("iframe", "src") => keep(is_allowed_embed(value)),
+        ("iframe", "allowfullscreen") => Some(Cow::Borrowed("true")),
         ("a", "target") => (value == "_blank").then_some(Cow::Borrowed(value)),
-        ("img", "width" | "height") | ("td" | "th", "colspan" | "rowspan") | ("ol", "start") => {
+        ("img" | "iframe", "width" | "height") | ("td" | "th", "colspan" | "rowspan") | ("ol", "start") => {
             value.parse::<u16>().is_ok().then_some(Cow::Borrowed(value))
         }
         ("th", "scope") => matches!(value, "row" | "col").then_some(Cow::Borrowed(value)),
         _ => Some(Cow::Borrowed(value)),
     }
+}
+
+/// A frame whose address was not an allowed player lost its `src`; an empty box is no use to readers.
+fn drop_frames_without_player(mut html: String) -> String {
+    let mut from = 0;
+    while let Some(found) = html[from..].find("<iframe") {
+        let start = from + found;
+        // Values in the serialiser's output escape `>`, so the first one ends the tag.
+        let tag_end = html[start..].find('>').map_or(html.len(), |end| start + end + 1);
+        if html[start..tag_end].contains(" src=\"") {
+            from = tag_end;
+        } else {
+            let end = html[tag_end..].find("</iframe>").map_or(html.len(), |end| tag_end + end + "</iframe>".len());
+            html.replace_range(start..end, "");
+            from = start;
+        }
+    }
+    html
+}
+
+/// A video player address from an allowed host: YouTube's privacy-enhanced player or Vimeo's,
+/// with a bare video id and nothing else (no query, no other path).
+pub fn is_allowed_embed(url: &str) -> bool {
+    let id_of = |prefix: &str| url.strip_prefix(prefix).filter(|id| !id.is_empty() && id.len() <= 20);
+    id_of("https://www.youtube-nocookie.com/embed/")
+        .is_some_and(|id| id.len() >= 6 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        || id_of("https://player.vimeo.com/video/").is_some_and(|id| id.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A path on this site, such as `/media/anh.jpg`: not protocol-relative, no scheme, no backslash.
@@ -109,7 +171,7 @@ pub fn sanitize_body_html(html: &str) -> String {
 const MAX_EXTRA_PASSES: usize = 3;
 
 fn clean_once(html: &str) -> String {
-    let clean = SANITIZER.clean(html).to_string();
+    let clean = drop_frames_without_player(SANITIZER.clean(html).to_string());
     // A character reference can put a carriage return into text or an attribute, and the
     // serialiser writes it raw; a browser reads it as a line feed, so write what it will read.
     if clean.contains('\r') { clean.replace("\r\n", "\n").replace('\r', "\n") } else { clean }
@@ -168,6 +230,45 @@ mod tests {
         assert_eq!(
             sanitize_body_html("<figure class=\"align-left evil\"><img src=\"/a.png\" width=\"100%\"></figure>"),
             "<figure class=\"align-left\"><img src=\"/a.png\"></figure>"
+        );
+    }
+
+    #[test]
+    fn video_players_from_allowed_hosts_are_kept_sandboxed_and_others_dropped() {
+        let player = "<figure class=\"video-embed\"><iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" \
+            title=\"Video\" width=\"640\" height=\"360\" loading=\"lazy\" allowfullscreen=\"\"></iframe></figure>";
+        let clean = sanitize_body_html(player);
+        assert!(clean.contains("src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\""), "{clean}");
+        assert!(clean.contains(&format!("sandbox=\"{EMBED_SANDBOX}\"")), "{clean}");
+        assert!(crate::inspect::executable_markup(&clean).is_empty(), "{clean}");
+        for refused in [
+            "https://evil.example/embed/dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&amp;x=javascript:1",
+            "https://www.youtube-nocookie.com/embed/../../evil",
+            "https://player.vimeo.com/video/12ab",
+            "javascript:alert(1)",
+            "//www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+        ] {
+            let clean = sanitize_body_html(&format!(
+                "<iframe src=\"{refused}\" srcdoc=\"x\" sandbox=\"allow-top-navigation\"></iframe>"
+            ));
+            assert!(!clean.contains("src="), "{refused}: {clean}");
+            assert!(!clean.contains("srcdoc") && !clean.contains("top-navigation"), "{clean}");
+        }
+        assert!(is_allowed_embed("https://player.vimeo.com/video/76979871"));
+    }
+
+    #[test]
+    fn image_sizes_are_kept_only_for_site_paths() {
+        let described = "<img src=\"/media/a.jpg\" alt=\"x\" width=\"1200\" height=\"800\" \
+            srcset=\"/media/a-480.webp 480w, /media/a-960.webp 960w\" sizes=\"(max-width: 760px) 100vw, 760px\" \
+            loading=\"lazy\" decoding=\"async\">";
+        assert_eq!(sanitize_body_html(described), described);
+        assert_eq!(
+            sanitize_body_html(
+                "<img src=\"/a.jpg\" srcset=\"https://evil.example/x.jpg 480w\" sizes=\"x;y\" loading=\"soon\">"
+            ),
+            "<img src=\"/a.jpg\">"
         );
     }
 }

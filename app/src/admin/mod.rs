@@ -26,6 +26,7 @@ pub mod audit_log;
 mod audited_change;
 pub mod categories;
 pub mod dashboard;
+pub mod editor_script;
 mod layout;
 pub mod media_library;
 pub mod site_settings;

@@ -159,6 +159,18 @@ pub struct ArticleEditor {
     pub steps: Vec<WorkflowStep>,
     pub categories: Vec<Choice>,
     pub revisions: Vec<RevisionEntry>,
+    /// This account's autosaved changes, when they are newer than the stored article.
+    pub autosaved: Option<AutosavedCopy>,
+}
+
+/// Changes the editor kept without saving the article (on the server by autosave, or in the
+/// browser's local storage), offered back when the editing page opens again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AutosavedCopy {
+    pub form: ArticleForm,
+    /// The article version the changes started from.
+    pub version: i32,
+    pub saved_at: DateTime<Utc>,
 }
 
 /// A stretch of text in a comparison of two versions.

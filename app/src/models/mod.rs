@@ -13,8 +13,8 @@ pub use account::{StaffMember, StaffRole};
 pub use article::{Article, ArticleSummary, article_url};
 pub use category::{CategoryLink, MenuItem};
 pub use editorial::{
-    ArticleEditor, ArticleForm, ArticleList, ArticleRow, Choice, DiffPart, FILTERABLE_STATUSES, FieldDiff,
-    FieldMessage, RevisionEntry, SaveConflict, SavedArticle, WorkflowStatus, WorkflowStep,
+    ArticleEditor, ArticleForm, ArticleList, ArticleRow, AutosavedCopy, Choice, DiffPart, FILTERABLE_STATUSES,
+    FieldDiff, FieldMessage, RevisionEntry, SaveConflict, SavedArticle, WorkflowStatus, WorkflowStep,
 };
 pub use media::{MediaItem, MediaVariant, RefusedUpload, UploadOutcome};
 pub use search::{SearchHit, TextSegment};

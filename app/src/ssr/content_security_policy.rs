@@ -8,12 +8,14 @@ use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
 /// Scripts from this site or carrying `nonce`; WebAssembly may compile (the hydrated app); styles,
-/// images, fonts and fetches from this site only; no plugins, no `<base>` tricks, forms post here,
+/// images, fonts and fetches from this site only; frames only from the video players articles may
+/// embed (`text::sanitize::is_allowed_embed`); no plugins, no `<base>` tricks, forms post here,
 /// and no other site may frame the page.
 pub fn page_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+         img-src 'self'; font-src 'self'; connect-src 'self'; \
+         frame-src https://www.youtube-nocookie.com https://player.vimeo.com; object-src 'none'; base-uri 'self'; \
          form-action 'self'; frame-ancestors 'none'"
     )
 }
@@ -41,5 +43,6 @@ mod tests {
         assert!(!policy.contains("unsafe-inline"), "no inline scripts, styles or event handlers");
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(policy.contains("object-src 'none'"));
+        assert!(policy.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;"));
     }
 }

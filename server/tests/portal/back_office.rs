@@ -7,6 +7,7 @@ use chrono::TimeDelta;
 use entity::article::ArticleStatus;
 use entity::user::{self, Role};
 use http::StatusCode;
+use sea_orm::{EntityTrait, PaginatorTrait};
 use service::editorial::editing::{self, apply, create_draft};
 use service::editorial::{ArticleFields, StepDetails, Transition};
 use service::{categories, users};
@@ -580,4 +581,71 @@ async fn tags_and_search_engine_text_set_by_the_editor_reach_the_article_page() 
         "tags link to search"
     );
     assert!(page.text().contains("Bài có từ khoá"), "readers still see the real title");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn autosave_keeps_a_copy_for_the_editing_page_and_never_changes_the_published_article() {
+    let newsroom = &Newsroom::new().await;
+    let id = newsroom.article_in(ArticleStatus::Published, "Bài đang đăng").await;
+    let before = newsroom.stored(id).await;
+    let autosave = |session: Option<String>| {
+        let mut pairs = newsroom.article_form("Bài đang đăng", "<p>Bản sửa dở.</p><script>alert(1)</script>");
+        pairs.push(("id", id.to_string()));
+        pairs.push(("version", before.version.to_string()));
+        async move {
+            let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            newsroom.portal.call("/api/autosave_article", &form(&borrowed), session.as_deref()).await
+        }
+    };
+    assert_eq!(autosave(None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(autosave(Some(newsroom.other_author.clone())).await.status, StatusCode::FORBIDDEN);
+    let kept = autosave(Some(newsroom.editor.clone())).await;
+    assert_eq!(kept.status, StatusCode::OK, "{}", kept.html);
+
+    let after = newsroom.stored(id).await;
+    assert_eq!(
+        (after.version, after.body_html.as_str()),
+        (before.version, "<p>Nội dung.</p>"),
+        "readers see no change"
+    );
+    let editing_page = |session: String| async move {
+        let page = newsroom.portal.call("/api/get_article_editor", &format!("id={id}"), Some(&session)).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.html);
+        serde_json::from_str::<serde_json::Value>(&page.html).unwrap()
+    };
+    let offered = editing_page(newsroom.editor.clone()).await;
+    assert_eq!(offered["autosaved"]["form"]["body_html"], "<p>Bản sửa dở.</p>", "cleaned like a save");
+    assert_eq!(offered["autosaved"]["version"], before.version);
+    assert!(editing_page(newsroom.admin.clone()).await["autosaved"].is_null(), "the copy is the editor's own");
+
+    let discarded = newsroom.portal.call("/api/discard_autosave", &format!("id={id}"), Some(&newsroom.editor)).await;
+    assert_eq!(discarded.status, StatusCode::OK, "{}", discarded.html);
+    assert!(editing_page(newsroom.editor.clone()).await["autosaved"].is_null());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_preview_shows_the_form_as_readers_would_see_it_and_stores_nothing() {
+    let newsroom = Newsroom::new().await;
+    let body = "<p onclick=\"x()\">Đoạn một.</p><figure><img src=\"/media/khong-co.png\" alt=\"\"><figcaption>Ảnh: T.H</figcaption></figure>\
+        <iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>";
+    let pairs = newsroom.article_form("Bản xem trước", body);
+    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let anonymous = newsroom.portal.call("/api/preview_article", &form(&borrowed), None).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+
+    let before = newsroom.portal.db.reader().clone();
+    let count = || async { entity::article::Entity::find().count(&before).await.unwrap() };
+    let articles_before = count().await;
+    let preview = newsroom.portal.call("/api/preview_article", &form(&borrowed), Some(&newsroom.author)).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.html);
+    let article: serde_json::Value = serde_json::from_str(&preview.html).unwrap();
+    assert_eq!(article["title"], "Bản xem trước");
+    assert_eq!(
+        article["body_html"],
+        "<p>Đoạn một.</p><figure><img src=\"/media/khong-co.png\" alt=\"\" loading=\"lazy\" decoding=\"async\">\
+         <figcaption>Ảnh: T.H</figcaption></figure>",
+        "cleaned (a player from a host other than the allowed ones is dropped) and described as a save would"
+    );
+    assert!(!article["breadcrumb"].as_array().unwrap().is_empty(), "under the chosen category");
+    assert_eq!(count().await, articles_before, "nothing stored");
 }

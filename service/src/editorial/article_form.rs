@@ -1,5 +1,6 @@
 //! The fields an editor fills in, and the checks they must pass before anything is stored.
 
+use text::body_images::images_without_alt;
 use text::sanitize::{is_site_path, sanitize_body_html};
 use text::{is_valid_slug, slugify};
 
@@ -14,7 +15,7 @@ pub const MAX_SEO_TITLE_CHARS: usize = 200;
 pub const MAX_SEO_DESCRIPTION_CHARS: usize = 500;
 
 /// What the article form sends, as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleFields {
     pub title: String,
     /// Empty: made from the title.
@@ -96,9 +97,19 @@ pub fn check(fields: &ArticleFields) -> Result<CheckedFields, Vec<FieldError>> {
     if summary.chars().count() > MAX_SUMMARY_CHARS {
         errors.push(FieldError::new("summary", format!("Sapo dài quá {MAX_SUMMARY_CHARS} ký tự.")));
     }
-    if fields.body_html.len() > MAX_BODY_BYTES {
+    let body_html = if fields.body_html.len() > MAX_BODY_BYTES {
         errors.push(FieldError::new("body_html", "Nội dung quá dài (tối đa 2 MB)."));
-    }
+        String::new()
+    } else {
+        let clean = sanitize_body_html(&fields.body_html);
+        if let missing @ 1.. = images_without_alt(&clean) {
+            errors.push(FieldError::new(
+                "body_html",
+                format!("{missing} ảnh chưa có mô tả (alt) cho người khiếm thị: hãy điền ô “Mô tả ảnh” dưới mỗi ảnh."),
+            ));
+        }
+        clean
+    };
     let author = fields.author.trim();
     if author.chars().count() > MAX_AUTHOR_CHARS {
         errors.push(FieldError::new("author", format!("Tác giả/nguồn dài quá {MAX_AUTHOR_CHARS} ký tự.")));
@@ -135,7 +146,7 @@ pub fn check(fields: &ArticleFields) -> Result<CheckedFields, Vec<FieldError>> {
         title: title.to_owned(),
         slug,
         summary: summary.to_owned(),
-        body_html: sanitize_body_html(&fields.body_html),
+        body_html,
         category_id: fields.category_id.expect("checked above"),
         author: (!author.is_empty()).then(|| author.to_owned()),
         cover_image: (!cover_image.is_empty()).then(|| cover_image.to_owned()),
@@ -198,5 +209,16 @@ mod tests {
     fn a_missing_title_is_one_error_not_two() {
         let errors = check(&ArticleFields { title: "  ".into(), ..filled() }).unwrap_err();
         assert_eq!(errors, [FieldError::new("title", "Hãy nhập tiêu đề.")]);
+    }
+
+    #[test]
+    fn every_image_needs_a_description() {
+        let body = "<figure><img src=\"/media/a.jpg\" alt=\"\"></figure><p><img src=\"/media/b.jpg\"></p>";
+        let errors = check(&ArticleFields { body_html: body.into(), ..filled() }).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "body_html");
+        assert!(errors[0].message.starts_with("2 ảnh chưa có mô tả"), "{}", errors[0].message);
+        let described = body.replace("alt=\"\"", "alt=\"Cầu Hàm Rồng\"").replace("b.jpg\"", "b.jpg\" alt=\"Hội nghị\"");
+        assert!(check(&ArticleFields { body_html: described, ..filled() }).is_ok());
     }
 }

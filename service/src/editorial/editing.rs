@@ -8,6 +8,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 
 use super::article_form::{ArticleFields, CheckedFields, FieldError, check};
+use super::body_images::describe_body_images;
 use super::permissions::{ArticleAction, ArticleFacts, may, sees_all_articles};
 use super::workflow::{Transition, next_status, status_label};
 use crate::articles::{change_slug, record_revision};
@@ -46,6 +47,10 @@ fn facts(article: &article::Model, actor: &user::Model) -> ArticleFacts {
 
 fn ensure(allowed: bool) -> Result<(), EditorialError> {
     if allowed { Ok(()) } else { Err(EditorialError::Forbidden) }
+}
+
+pub(super) fn ensure_may_edit(article: &article::Model, actor: &user::Model) -> Result<(), EditorialError> {
+    ensure(may(actor.role, ArticleAction::Edit, Some(facts(article, actor))))
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<article::Model, EditorialError> {
@@ -95,7 +100,10 @@ async fn check_against_database(
         }
     }
     match checked {
-        Some(checked) if errors.is_empty() => Ok(checked),
+        Some(mut checked) if errors.is_empty() => {
+            checked.body_html = describe_body_images(db, &checked.body_html).await?;
+            Ok(checked)
+        }
         _ => Err(EditorialError::Invalid(errors)),
     }
 }
@@ -151,7 +159,7 @@ pub async fn save(
     now: DateTime<Utc>,
 ) -> Result<article::Model, EditorialError> {
     let current = find(db, id).await?;
-    ensure(may(actor.role, ArticleAction::Edit, Some(facts(&current, actor))))?;
+    ensure_may_edit(&current, actor)?;
     if current.version != based_on {
         return Err(conflict(db, current, based_on).await?);
     }
@@ -192,6 +200,7 @@ pub async fn save(
     }
     let saved = find(db, id).await?;
     record_revision(db, &saved, Some(actor.id), now).await?;
+    super::autosave::discard(db, id, actor.id).await?;
     let summary = if changes.is_empty() {
         format!("Lưu “{}” (không thay đổi nội dung)", saved.title)
     } else {

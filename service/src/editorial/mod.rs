@@ -2,6 +2,8 @@
 //! with revisions and conflicts, and the list editors work from.
 
 pub mod article_form;
+pub mod autosave;
+pub mod body_images;
 pub mod diff;
 pub mod editing;
 pub mod listing;

@@ -4,6 +4,7 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use entity::article::ArticleStatus;
 use entity::user::{self, Role};
 use service::audit::{self, AuditFilter};
+use service::editorial::autosave;
 use service::editorial::editing::{self, apply, create_draft, empty_trash, save};
 use service::editorial::listing::{self, ArticleFilter};
 use service::editorial::{ArticleFields, EditorialError, StepDetails, Transition};
@@ -250,6 +251,63 @@ async fn categories_are_reordered_moved_and_deleted_only_when_empty() {
     assert!(matches!(delete(db, top[0].id).await, Err(CategoryError::InUse)), "it has articles");
     delete(db, child.id).await.unwrap();
     delete(db, created.id).await.unwrap();
+    txn.commit().await.unwrap();
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn autosave_keeps_changes_apart_from_the_article_until_a_real_save() {
+    let (test, author, editor) = prepared().await;
+    let txn = test.db.begin_write().await.unwrap();
+    let db = &txn;
+    let draft = create_draft(db, &author, &fields(&test.db, "Bài đang viết").await, now()).await.unwrap();
+    let later = now() + TimeDelta::minutes(5);
+    let typed = ArticleFields {
+        body_html: "<p onclick=\"x()\">Đoạn mới gõ thêm.</p>".into(),
+        ..fields(&test.db, "Bài đang viết").await
+    };
+    autosave::keep(db, &author, draft.id, draft.version, &typed, later).await.unwrap();
+
+    let stored = editing::find(db, draft.id).await.unwrap();
+    assert_eq!((stored.version, stored.body_html.as_str()), (draft.version, "<p>Nội dung ban đầu.</p>"));
+    let kept = autosave::newer_than_saved(db, author.id, &stored).await.unwrap().expect("kept");
+    assert_eq!((kept.fields.body_html.as_str(), kept.based_on_version), ("<p>Đoạn mới gõ thêm.</p>", draft.version));
+    assert_eq!(kept.saved_at, later);
+    assert_eq!(autosave::newer_than_saved(db, editor.id, &stored).await.unwrap(), None, "each person has their own");
+
+    // Typing again replaces the copy; a real save stores the text and forgets the copy.
+    let retyped = ArticleFields { body_html: "<p>Bản cuối.</p>".into(), ..typed.clone() };
+    autosave::keep(db, &author, draft.id, draft.version, &retyped, later + TimeDelta::minutes(1)).await.unwrap();
+    let kept = autosave::newer_than_saved(db, author.id, &stored).await.unwrap().unwrap();
+    assert_eq!(kept.fields.body_html, "<p>Bản cuối.</p>");
+    let saved = save(db, &author, draft.id, draft.version, &retyped, later + TimeDelta::minutes(2)).await.unwrap();
+    assert_eq!(saved.body_html, "<p>Bản cuối.</p>");
+    assert_eq!(autosave::newer_than_saved(db, author.id, &saved).await.unwrap(), None);
+
+    // Once submitted the article is the editors': the author can no longer keep changes to it.
+    apply(db, &author, draft.id, Transition::Submit, StepDetails::default(), later).await.unwrap();
+    let refused = autosave::keep(db, &author, draft.id, saved.version, &typed, later).await;
+    assert!(matches!(refused, Err(EditorialError::Forbidden)), "{refused:?}");
+    txn.commit().await.unwrap();
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn autosaving_a_published_article_changes_nothing_readers_see() {
+    let (test, author, editor) = prepared().await;
+    let txn = test.db.begin_write().await.unwrap();
+    let db = &txn;
+    let draft = create_draft(db, &author, &fields(&test.db, "Thông báo lịch tiếp dân").await, now()).await.unwrap();
+    apply(db, &author, draft.id, Transition::Submit, StepDetails::default(), now()).await.unwrap();
+    let published = apply(db, &editor, draft.id, Transition::Publish, StepDetails::default(), now()).await.unwrap();
+    let typed = ArticleFields {
+        body_html: "<p>Bản sửa chưa duyệt.</p>".into(),
+        ..fields(&test.db, "Tiêu đề mới").await
+    };
+    autosave::keep(db, &editor, draft.id, published.version, &typed, now() + TimeDelta::minutes(1)).await.unwrap();
+    let live = articles::published_by_slug(db, &published.slug, now() + TimeDelta::minutes(2)).await.unwrap().unwrap();
+    assert_eq!((live.title.as_str(), live.body_html.as_str()), ("Thông báo lịch tiếp dân", "<p>Nội dung ban đầu.</p>"));
+    assert_eq!(live.version, published.version);
     txn.commit().await.unwrap();
     test.finish().await;
 }

@@ -206,3 +206,35 @@ async fn a_file_an_article_uses_is_not_deleted() {
     let found = media_library::find_by_file_name(p.test.db.reader(), variant).await.unwrap().unwrap();
     assert_eq!(found.id, row.id, "a variant's name finds its row");
 }
+
+#[tokio::test]
+async fn a_saved_body_gives_its_library_images_sizes_variants_and_lazy_loading() {
+    let p = prepared(UploadLimits::default()).await;
+    let row = upload(&p, "toan-canh.jpg", photo(2000, 1000)).await.unwrap();
+    let body = format!(
+        "<figure class=\"align-center size-full\"><img src=\"/media/{}\" alt=\"Toàn cảnh hội nghị\">\
+         <figcaption>Ảnh: Đ/c Lê Hải Quân phát biểu</figcaption></figure><p><img src=\"/cu/khong-co.png\" alt=\"Cũ\"></p>",
+        row.file_name
+    );
+    let article_id = article_using(&p.test.db, &p.account, body).await;
+    let stored = service::editorial::editing::find(p.test.db.reader(), article_id).await.unwrap().body_html;
+    let srcset: Vec<String> = media_library::variants(&row)
+        .iter()
+        .map(|variant| format!("/media/{} {}w", variant.file_name, variant.width))
+        .collect();
+    assert_eq!(srcset.len(), 3, "480, 960 and 1600 px");
+    assert!(
+        stored.contains(&format!(
+            "<img src=\"/media/{}\" alt=\"Toàn cảnh hội nghị\" width=\"2000\" height=\"1000\" srcset=\"{}\" \
+             sizes=\"(max-width: 760px) 100vw, 760px\" loading=\"lazy\" decoding=\"async\">",
+            row.file_name,
+            srcset.join(", ")
+        )),
+        "{stored}"
+    );
+    assert!(
+        stored.contains("<img src=\"/cu/khong-co.png\" alt=\"Cũ\" loading=\"lazy\" decoding=\"async\">"),
+        "an image the library does not know only loads lazily: {stored}"
+    );
+    assert!(stored.contains("<figcaption>Ảnh: Đ/c Lê Hải Quân phát biểu</figcaption>"));
+}

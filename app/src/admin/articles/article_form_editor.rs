@@ -1,24 +1,113 @@
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{ConflictPanel, EditorError, SaveArticle};
-use crate::models::{ArticleEditor, ArticleForm};
+use super::rich_text::RichTextEditor;
+use super::save_state::{SaveState, SaveStateIndicator};
+use super::unsaved_copy::{self, copy_to_offer};
+use super::{
+    ArticlePreview, AutosaveArticle, ConflictPanel, DiscardAutosave, EditorError, RecoveryPrompt, SaveArticle,
+};
+use crate::models::{ArticleEditor, ArticleForm, AutosavedCopy};
+
+/// Seconds without typing before the server keeps an autosaved copy.
+const AUTOSAVE_AFTER_IDLE: Duration = Duration::from_secs(3);
+/// How soon a failed autosave is tried again.
+const AUTOSAVE_RETRY: Duration = Duration::from_secs(10);
 
 /// The article's fields. The typed text lives in the page until the server has stored it: a
-/// refused or conflicting save never throws it away.
+/// refused or conflicting save never throws it away. Every change is copied to the browser's
+/// storage at once and autosaved to the server after a pause (apart from the article: autosave
+/// never changes what readers see).
 #[component]
 pub fn ArticleFormEditor(editor: ArticleEditor) -> impl IntoView {
-    let ArticleEditor { id, version, form, may_edit, categories, .. } = editor;
+    let ArticleEditor { id, version, form, may_edit, categories, autosaved, .. } = editor;
+    let stored_form = form.clone();
     let form = RwSignal::new(form);
     let version = RwSignal::new(version);
     let save = ServerAction::<SaveArticle>::new();
+    let autosave = ServerAction::<AutosaveArticle>::new();
+    let save_state = RwSignal::new(SaveState::Saved);
+    // Bumped by every change; a timer acts only if no change came after it was set.
+    let changes = StoredValue::new(0u64);
+    let offered = RwSignal::new(None);
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(saved)) = save.value().get() {
             version.set(saved.version);
+            changes.update_value(|n| *n += 1);
+            save_state.set(SaveState::Saved);
+            unsaved_copy::remove_local(id);
             if id.is_none() {
                 navigate(&format!("/quan-tri/bai-viet/{}", saved.id), Default::default());
             }
+        }
+    });
+    // Looked at once the page runs in the browser, where the local copy is.
+    Effect::new(move |_| {
+        if may_edit {
+            offered.set(copy_to_offer(&stored_form, autosaved.clone(), unsaved_copy::read_local(id)));
+        }
+    });
+    let run_autosave = move || {
+        if let Some(id) = id {
+            save_state.set(SaveState::Saving);
+            autosave.dispatch(AutosaveArticle { id, version: version.get_untracked(), form: form.get_untracked() });
+        }
+    };
+    Effect::new(move |_| match autosave.value().get() {
+        // A save or more typing since the request started says more than its answer.
+        Some(Ok(at)) if save_state.get_untracked() == SaveState::Saving => save_state.set(SaveState::Autosaved(at)),
+        Some(Ok(_)) => {}
+        Some(Err(_)) => {
+            save_state.set(SaveState::Offline);
+            let attempt = changes.get_value();
+            set_timeout(
+                move || {
+                    if changes.get_value() == attempt {
+                        run_autosave()
+                    }
+                },
+                AUTOSAVE_RETRY,
+            );
+        }
+        None => {}
+    });
+    Effect::new(move |first_run: Option<()>| {
+        let typed = form.get();
+        if first_run.is_none() || !may_edit {
+            return;
+        }
+        changes.update_value(|n| *n += 1);
+        let change = changes.get_value();
+        unsaved_copy::write_local(
+            id,
+            &AutosavedCopy { form: typed, version: version.get_untracked(), saved_at: unsaved_copy::now() },
+        );
+        save_state.set(SaveState::Unsaved);
+        set_timeout(
+            move || {
+                if changes.get_value() == change {
+                    run_autosave()
+                }
+            },
+            AUTOSAVE_AFTER_IDLE,
+        );
+    });
+    let discard = ServerAction::<DiscardAutosave>::new();
+    // A restored copy is saved over the version it was typed on, so the conflict check catches
+    // anything saved since.
+    let restore = Callback::new(move |copy: AutosavedCopy| {
+        offered.set(None);
+        version.set(copy.version);
+        form.set(copy.form);
+    });
+    let dismiss = Callback::new(move |()| {
+        offered.set(None);
+        unsaved_copy::remove_local(id);
+        if let Some(id) = id {
+            discard.dispatch(DiscardAutosave { id });
         }
     });
     let error = move || save.value().get().and_then(Result::err);
@@ -42,6 +131,9 @@ pub fn ArticleFormEditor(editor: ArticleEditor) -> impl IntoView {
         }
     };
     view! {
+        {move || offered.get().map(|(copy, source)| view! {
+            <RecoveryPrompt copy source current_version=version.get_untracked() on_restore=restore on_dismiss=dismiss/>
+        })}
         <form class="admin-form article-form" on:submit=submit novalidate>
             {text_field("title", "Tiêu đề", |f| f.title.clone(), |f, v| f.title = v)}
             {text_field("slug", "Đường dẫn (để trống: tạo từ tiêu đề)", |f| f.slug.clone(), |f, v| f.slug = v)}
@@ -49,10 +141,12 @@ pub fn ArticleFormEditor(editor: ArticleEditor) -> impl IntoView {
             <textarea id="summary" name="summary" rows="3" disabled=!may_edit prop:value=move || form.with(|f| f.summary.clone())
                 aria-describedby="summary-loi" on:input=move |event| form.update(|f| f.summary = event_target_value(&event))></textarea>
             <FieldMessage id="summary-loi".into() message=Signal::derive(move || field_error("summary"))/>
-            <label for="body_html">"Nội dung (HTML)"</label>
-            <textarea id="body_html" name="body_html" rows="16" disabled=!may_edit prop:value=move || form.with(|f| f.body_html.clone())
-                aria-describedby="body_html-loi" on:input=move |event| form.update(|f| f.body_html = event_target_value(&event))></textarea>
-            <FieldMessage id="body_html-loi".into() message=Signal::derive(move || field_error("body_html"))/>
+            <p class="field-label" id="body-label">"Nội dung"</p>
+            <RichTextEditor
+                body=Signal::derive(move || form.with(|f| f.body_html.clone()))
+                on_input=Callback::new(move |html| form.update(|f| f.body_html = html))
+                editable=may_edit
+                error=Signal::derive(move || field_error("body_html"))/>
             <label for="category_id">"Chuyên mục"</label>
             <select id="category_id" name="category_id" disabled=!may_edit aria-describedby="category_id-loi"
                 aria-invalid=move || field_error("category_id").map(|_| "true")
@@ -74,7 +168,11 @@ pub fn ArticleFormEditor(editor: ArticleEditor) -> impl IntoView {
                 "Tin nổi bật"
             </label>
             {may_edit.then(|| view! {
-                <button type="submit" disabled=move || save.pending().get()>"Lưu"</button>
+                <div class="form-actions">
+                    <button type="submit" disabled=move || save.pending().get()>"Lưu"</button>
+                    <ArticlePreview form/>
+                </div>
+                <SaveStateIndicator state=save_state/>
             })}
             {(!may_edit).then(|| view! { <p class="hint">"Bạn chỉ xem được bài này: bài đã gửi duyệt hoặc không phải của bạn."</p> })}
             {move || match save.value().get() {
@@ -87,6 +185,8 @@ pub fn ArticleFormEditor(editor: ArticleEditor) -> impl IntoView {
             }}
         </form>
     }
+    // Erased: the form's full view type is deeper than the compiler's default limit.
+    .into_any()
 }
 
 #[component]

@@ -12,15 +12,17 @@ pub async fn get_article_editor(id: Option<i32>) -> Result<ArticleEditor, Editor
 #[cfg(feature = "ssr")]
 mod ssr {
     use entity::user;
-    use service::editorial::editing;
     use service::editorial::permissions::{ArticleAction, may};
+    use service::editorial::{autosave, editing};
     use service::{articles, categories, users};
 
     use crate::admin::articles::EditorError;
     use crate::admin::articles::list_articles::category_choices;
-    use crate::admin::articles::ssr::{available_steps, editor_error, form_of, may_edit, workflow_status};
+    use crate::admin::articles::ssr::{
+        available_steps, editor_error, form_of, form_of_fields, may_edit, workflow_status,
+    };
     use crate::auth::ssr::{ALL_STAFF, require_staff};
-    use crate::models::{ArticleEditor, ArticleForm, RevisionEntry, WorkflowStatus};
+    use crate::models::{ArticleEditor, ArticleForm, AutosavedCopy, RevisionEntry, WorkflowStatus};
     use crate::ssr::{CategoryIndex, app_state, internal_error};
 
     pub async fn load(id: Option<i32>) -> Result<ArticleEditor, EditorError> {
@@ -43,11 +45,13 @@ mod ssr {
                 steps: Vec::new(),
                 categories: category_choices(&index),
                 revisions: Vec::new(),
+                autosaved: None,
             });
         };
         let article = editing::find_for(db, &account, id).await.map_err(editor_error)?;
         let staff: Vec<user::Model> = users::all(db).await.map_err(internal_error)?;
         let revisions = articles::revisions(db, id).await.map_err(internal_error)?;
+        let autosaved = autosave::newer_than_saved(db, account.id, &article).await.map_err(internal_error)?;
         Ok(ArticleEditor {
             id: Some(id),
             version: article.version,
@@ -70,6 +74,11 @@ mod ssr {
                     saved_at: revision.saved_at,
                 })
                 .collect(),
+            autosaved: autosaved.map(|copy| AutosavedCopy {
+                form: form_of_fields(copy.fields),
+                version: copy.based_on_version,
+                saved_at: copy.saved_at,
+            }),
         })
     }
 }

@@ -104,6 +104,22 @@ pub fn form_of(article: &article::Model) -> ArticleForm {
     }
 }
 
+pub fn form_of_fields(fields: ArticleFields) -> ArticleForm {
+    ArticleForm {
+        title: fields.title,
+        slug: fields.slug,
+        summary: fields.summary,
+        body_html: fields.body_html,
+        category_id: fields.category_id,
+        author: fields.author,
+        cover_image: fields.cover_image,
+        featured: fields.featured,
+        tags: fields.tags,
+        seo_title: fields.seo_title,
+        seo_description: fields.seo_description,
+    }
+}
+
 pub fn fields_of(form: ArticleForm) -> ArticleFields {
     ArticleFields {
         title: form.title,

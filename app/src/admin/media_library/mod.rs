@@ -10,11 +10,14 @@ mod page;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 mod update_media_details;
+mod upload_form;
+mod upload_list;
 
 pub use delete_media::{DeleteMedia, delete_media};
 pub use list_media::{MediaPage, MediaQuery, list_media};
 pub use page::MediaLibraryPage;
 pub use update_media_details::{UpdateMediaDetails, update_media_details};
+pub use upload_list::UploadList;
 
 pub const LIBRARY_PATH: &str = "/quan-tri/thu-vien";
 /// Takes `multipart/form-data` with one or more `tep` files and an optional `alt` text. Answers

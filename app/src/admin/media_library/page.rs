@@ -3,17 +3,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::media_card::MediaCard;
-use super::{
-    ALT_FIELD, DeleteMedia, FILE_FIELD, LIBRARY_PATH, MediaQuery, UPLOAD_PATH, UpdateMediaDetails, list_media,
-};
+use super::upload_form::UploadForm;
+use super::{DeleteMedia, LIBRARY_PATH, MediaQuery, UpdateMediaDetails, list_media};
 use crate::components::{ActionOutcome, ErrorMessage, Pagination};
 use crate::url::encode_component;
 
-/// What the upload form accepts; the server decides from the content, this only helps the picker.
-const ACCEPTED: &str = "image/jpeg,image/png,image/webp,image/gif,application/pdf,.docx,.xlsx";
-
 /// `/quan-tri/thu-vien`: upload, find, describe and delete files. The filters are a GET form and
-/// the upload a multipart form, so the page works without JavaScript.
+/// the upload a multipart form, so the page works without JavaScript; with it, uploads show their
+/// progress and the list refreshes as files are stored.
 #[component]
 pub fn MediaLibraryPage() -> impl IntoView {
     let params = use_query_map();
@@ -32,8 +29,9 @@ pub fn MediaLibraryPage() -> impl IntoView {
     let upload_problems = move || params.read().get("loi").filter(|message| !message.is_empty());
     let update = ServerAction::<UpdateMediaDetails>::new();
     let delete = ServerAction::<DeleteMedia>::new();
+    let stored = RwSignal::new(0u32);
     let page = Resource::new(
-        move || (query.get(), update.version().get(), delete.version().get()),
+        move || (query.get(), update.version().get(), delete.version().get(), stored.get()),
         |(query, ..)| list_media(query),
     );
     view! {
@@ -41,13 +39,7 @@ pub fn MediaLibraryPage() -> impl IntoView {
         <h1>"Thư viện tệp"</h1>
         <section class="admin-card" aria-labelledby="upload-heading">
             <h2 id="upload-heading">"Tải tệp lên"</h2>
-            <form class="admin-form media-upload" method="post" action=UPLOAD_PATH enctype="multipart/form-data">
-                <label for="upload-files">"Chọn ảnh (JPEG, PNG, WebP, GIF) hoặc tài liệu (PDF, DOCX, XLSX)"</label>
-                <input id="upload-files" type="file" name=FILE_FIELD multiple required accept=ACCEPTED/>
-                <label for="upload-alt">"Mô tả ảnh cho người khiếm thị (alt)"</label>
-                <input id="upload-alt" name=ALT_FIELD maxlength="300"/>
-                <button type="submit">"Tải lên"</button>
-            </form>
+            <UploadForm on_stored=Callback::new(move |()| stored.update(|n| *n += 1))/>
             {move || uploaded().map(|n| view! { <p class="form-success" role="status">{format!("Đã tải lên {n} tệp.")}</p> })}
             {move || upload_problems().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
         </section>

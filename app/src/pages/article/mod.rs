@@ -3,4 +3,4 @@ mod page;
 mod toolbar;
 
 pub use get_article_page::{ArticleLookup, ArticlePageData, get_article_page};
-pub use page::ArticlePage;
+pub use page::{ArticleContent, ArticlePage};

@@ -42,8 +42,6 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 fn ArticleView(site: SiteChrome, article: Article) -> impl IntoView {
     let url = format!("{}{}", site.public_url, article.url());
-    let datetime = article.published_at.to_rfc3339();
-    let text_size = RwSignal::new(NORMAL_TEXT_SIZE);
     let structured_data = news_article_json_ld(&site, &article, &url);
     view! {
         <PageMeta
@@ -55,6 +53,16 @@ fn ArticleView(site: SiteChrome, article: Article) -> impl IntoView {
             kind="article"
         />
         <script type="application/ld+json" inner_html=structured_data></script>
+        <ArticleContent article url/>
+    }
+}
+
+/// The article itself as readers see it; the back office's preview shows the same.
+#[component]
+pub fn ArticleContent(article: Article, url: String) -> impl IntoView {
+    let datetime = article.published_at.to_rfc3339();
+    let text_size = RwSignal::new(NORMAL_TEXT_SIZE);
+    view! {
         <article class=move || format!("article text-size-{}", text_size.get())>
             <Breadcrumb trail=article.breadcrumb/>
             <h1 class="article-title">{article.title.clone()}</h1>
