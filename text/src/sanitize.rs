@@ -116,17 +116,23 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
     }
 }
 
-/// A frame whose address was not an allowed player lost its `src`; an empty box is no use to readers.
-fn drop_frames_without_player(mut html: String) -> String {
-    let mut from = 0;
-    while let Some(found) = html[from..].find("<iframe") {
-        let start = from + found;
-        // Values in the serialiser's output escape `>`, so the first one ends the tag.
-        let tag_end = html[start..].find('>').map_or(html.len(), |end| start + end + 1);
-        if html[start..tag_end].contains(" src=\"") {
-            from = tag_end;
-        } else {
-            let end = html[tag_end..].find("</iframe>").map_or(html.len(), |end| tag_end + end + "</iframe>".len());
+/// An image or frame whose address was refused lost its `src`; an empty box is no use to readers
+/// (and an image without a picture needs no description).
+fn drop_elements_without_source(mut html: String) -> String {
+    for (tag, closing) in [("<iframe", "</iframe>"), ("<img", "")] {
+        let mut from = 0;
+        while let Some(found) = html[from..].find(tag) {
+            let start = from + found;
+            // Values in the serialiser's output escape `>`, so the first one ends the tag.
+            let tag_end = html[start..].find('>').map_or(html.len(), |end| start + end + 1);
+            if html[start..tag_end].contains(" src=\"") {
+                from = tag_end;
+                continue;
+            }
+            let end = match closing {
+                "" => tag_end,
+                closing => html[tag_end..].find(closing).map_or(html.len(), |end| tag_end + end + closing.len()),
+            };
             html.replace_range(start..end, "");
             from = start;
         }
@@ -171,7 +177,7 @@ pub fn sanitize_body_html(html: &str) -> String {
 const MAX_EXTRA_PASSES: usize = 3;
 
 fn clean_once(html: &str) -> String {
-    let clean = drop_frames_without_player(SANITIZER.clean(html).to_string());
+    let clean = drop_elements_without_source(SANITIZER.clean(html).to_string());
     // A character reference can put a carriage return into text or an attribute, and the
     // serialiser writes it raw; a browser reads it as a line feed, so write what it will read.
     if clean.contains('\r') { clean.replace("\r\n", "\n").replace('\r', "\n") } else { clean }
@@ -208,7 +214,7 @@ mod tests {
             <img src=\"https://evil.example/x.png\" onerror=\"alert(1)\">\
             <img src=\"//evil.example/x.png\"><img src=\"data:image/png;base64,AAAA\">\
             <iframe src=\"https://evil.example\"></iframe><svg><script>alert(1)</script></svg>";
-        assert_eq!(sanitize_body_html(dirty), "<p>a</p><img><img><img>");
+        assert_eq!(sanitize_body_html(dirty), "<p>a</p>");
     }
 
     #[test]
@@ -270,5 +276,6 @@ mod tests {
             ),
             "<img src=\"/a.jpg\">"
         );
+        assert_eq!(sanitize_body_html("<p>a<img alt=\"x\">b<img src=\"javascript:x\"></p>"), "<p>ab</p>");
     }
 }

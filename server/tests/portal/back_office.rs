@@ -597,6 +597,8 @@ async fn autosave_keeps_a_copy_for_the_editing_page_and_never_changes_the_publis
             newsroom.portal.call("/api/autosave_article", &form(&borrowed), session.as_deref()).await
         }
     };
+    // Typed a minute after the article was stored.
+    newsroom.portal.clock.advance(TimeDelta::minutes(1));
     assert_eq!(autosave(None).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(autosave(Some(newsroom.other_author.clone())).await.status, StatusCode::FORBIDDEN);
     let kept = autosave(Some(newsroom.editor.clone())).await;

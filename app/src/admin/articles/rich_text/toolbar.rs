@@ -88,8 +88,10 @@ fn tool_button(controls: EditorControls, button: &'static Button) -> impl IntoVi
                 _ => false,
             }
     };
+    // The name starts with the visible label (so speech input finds the button) and says the rest.
+    let name = format!("{}: {}", button.label, button.title);
     view! {
-        <button type="button" title=button.title aria-label=button.title disabled=disabled
+        <button type="button" title=button.title aria-label=name disabled=disabled
             aria-pressed=move || pressed.map(|p| if p.get() { "true" } else { "false" })
             on:click=move |_| { controls.run((button.command)()); }>
             {button.label}
