@@ -9,6 +9,8 @@ pub const MAX_SUMMARY_CHARS: usize = 2_000;
 pub const MAX_AUTHOR_CHARS: usize = 200;
 /// Far above any real article; stops a pasted file from filling the database.
 pub const MAX_BODY_BYTES: usize = 2_000_000;
+/// Why a body over [`MAX_BODY_BYTES`] is refused, wherever it is sent (save, autosave, preview).
+pub const BODY_TOO_LONG: &str = "Nội dung quá dài (tối đa 2 MB).";
 pub const MAX_TAGS: usize = 20;
 pub const MAX_TAG_CHARS: usize = 50;
 pub const MAX_SEO_TITLE_CHARS: usize = 200;
@@ -98,7 +100,7 @@ pub fn check(fields: &ArticleFields) -> Result<CheckedFields, Vec<FieldError>> {
         errors.push(FieldError::new("summary", format!("Sapo dài quá {MAX_SUMMARY_CHARS} ký tự.")));
     }
     let body_html = if fields.body_html.len() > MAX_BODY_BYTES {
-        errors.push(FieldError::new("body_html", "Nội dung quá dài (tối đa 2 MB)."));
+        errors.push(FieldError::new("body_html", BODY_TOO_LONG));
         String::new()
     } else {
         let clean = sanitize_body_html(&fields.body_html);

@@ -9,7 +9,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
 use text::sanitize::sanitize_body_html;
 
-use super::article_form::{ArticleFields, FieldError, MAX_BODY_BYTES};
+use super::article_form::{ArticleFields, BODY_TOO_LONG, FieldError, MAX_BODY_BYTES};
 use super::editing::{EditorialError, ensure_may_edit, find};
 
 /// Unsaved changes found for an article.
@@ -34,7 +34,7 @@ pub async fn keep(
     let article = find(db, id).await?;
     ensure_may_edit(&article, actor)?;
     if fields.body_html.len() > MAX_BODY_BYTES {
-        return Err(EditorialError::Invalid(vec![FieldError::new("body_html", "Nội dung quá dài (tối đa 2 MB).")]));
+        return Err(EditorialError::Invalid(vec![FieldError::new("body_html", BODY_TOO_LONG)]));
     }
     let kept = ArticleFields { body_html: sanitize_body_html(&fields.body_html), ..fields.clone() };
     let row = autosave_row::ActiveModel {

@@ -8,7 +8,7 @@ use crate::models::{Article, ArticleForm};
 #[server(endpoint = "preview_article")]
 pub async fn preview_article(form: ArticleForm) -> Result<Article, EditorError> {
     use service::categories;
-    use service::editorial::article_form::{MAX_BODY_BYTES, tag_list};
+    use service::editorial::article_form::{BODY_TOO_LONG, MAX_BODY_BYTES, tag_list};
     use service::editorial::body_images::describe_body_images;
     use service::text::sanitize::sanitize_body_html;
 
@@ -17,7 +17,7 @@ pub async fn preview_article(form: ArticleForm) -> Result<Article, EditorError> 
 
     require_staff(ALL_STAFF).await?;
     if form.body_html.len() > MAX_BODY_BYTES {
-        return Err(EditorError::Refused("Nội dung quá dài (tối đa 2 MB).".into()));
+        return Err(EditorError::Refused(BODY_TOO_LONG.into()));
     }
     let state = app_state()?;
     let db = state.db.reader();
