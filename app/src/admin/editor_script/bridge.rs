@@ -3,6 +3,14 @@ pub use browser::{LibraryUploader, MountedEditor, load_script};
 #[cfg(not(feature = "hydrate"))]
 pub use server::{LibraryUploader, MountedEditor};
 
+/// Where a page keeps its editor or uploader: in the browser they hold JavaScript objects, which
+/// stay on their thread; on the server there are none, and a render's values may be dropped on
+/// any of the runtime's threads (a thread-bound value would panic there).
+#[cfg(feature = "hydrate")]
+pub type HandleStorage = leptos::prelude::LocalStorage;
+#[cfg(not(feature = "hydrate"))]
+pub type HandleStorage = leptos::prelude::SyncStorage;
+
 #[cfg(feature = "hydrate")]
 mod browser {
     use std::cell::RefCell;

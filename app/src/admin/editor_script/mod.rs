@@ -9,5 +9,5 @@ mod event;
 
 #[cfg(feature = "hydrate")]
 pub use bridge::load_script;
-pub use bridge::{LibraryUploader, MountedEditor};
+pub use bridge::{HandleStorage, LibraryUploader, MountedEditor};
 pub use event::{EditorEvent, EditorState, UploadProgress, UploadState};

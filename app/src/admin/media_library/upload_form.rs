@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{ALT_FIELD, FILE_FIELD, UPLOAD_PATH, UploadList};
-use crate::admin::editor_script::{LibraryUploader, UploadProgress};
+use crate::admin::editor_script::{HandleStorage, LibraryUploader, UploadProgress};
 
 /// What the picker offers; the server decides from the content, this only helps the picker.
 const ACCEPTED: &str = "image/jpeg,image/png,image/webp,image/gif,application/pdf,.docx,.xlsx";
@@ -12,7 +12,7 @@ const ACCEPTED: &str = "image/jpeg,image/png,image/webp,image/gif,application/pd
 #[component]
 pub fn UploadForm(on_stored: Callback<()>) -> impl IntoView {
     let uploads = RwSignal::new(Vec::<UploadProgress>::new());
-    let uploader = StoredValue::new_local(None::<LibraryUploader>);
+    let uploader = StoredValue::<_, HandleStorage>::new_with_storage(None::<LibraryUploader>);
     let dragging = RwSignal::new(false);
     let files_input = NodeRef::<leptos::html::Input>::new();
     let alt_input = NodeRef::<leptos::html::Input>::new();

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
 use super::command::EditorCommand;
-use crate::admin::editor_script::{EditorState, MountedEditor};
+use crate::admin::editor_script::{EditorState, HandleStorage, MountedEditor};
 
 /// The mounted editor and what the toolbar shows about it, shared by the toolbar and panels.
 #[derive(Clone, Copy)]
 pub struct EditorControls {
-    pub mounted: StoredValue<Option<MountedEditor>, LocalStorage>,
+    pub mounted: StoredValue<Option<MountedEditor>, HandleStorage>,
     pub state: RwSignal<EditorState>,
     /// False until the script has loaded and the editor is mounted (and always on the server).
     pub ready: RwSignal<bool>,
@@ -15,7 +15,7 @@ pub struct EditorControls {
 impl Default for EditorControls {
     fn default() -> Self {
         Self {
-            mounted: StoredValue::new_local(None),
+            mounted: StoredValue::new_with_storage(None),
             state: RwSignal::new(EditorState::default()),
             ready: RwSignal::new(false),
         }
