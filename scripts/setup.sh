@@ -54,6 +54,9 @@ fi
 step "Chromium for the browser tests"
 [ -x /usr/bin/chromium ] || apt_install chromium
 
+step "wrk, the HTTP load generator of the benchmark (scripts/bench.sh)"
+have wrk || apt_install wrk
+
 step "Browser-test packages (end2end/)"
 if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Link, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -35,6 +35,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <script nonce=use_nonce() inner_html=FIRST_PAGE_VIEW_SCRIPT></script>
+                // The style sheet's name carries its content hash in release builds (`hash-files`).
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -53,7 +55,6 @@ pub fn App() -> impl IntoView {
     // Every route renders completely on the server before anything is sent (SsrMode::Async),
     // so titles and meta tags are in the first HTML and redirects can still be sent.
     view! {
-        <Stylesheet id="leptos" href="/pkg/portal.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Link rel="alternate" type_="application/rss+xml" title="Tin mới" href="/rss.xml"/>
         <Title formatter=title_markup text="Cổng thông tin điện tử"/>

@@ -85,3 +85,26 @@ impl KeepAlive {
         }
     }
 }
+
+/// A whole answer: status, head and body bytes.
+pub struct Fetched {
+    pub status: u16,
+    pub head: String,
+    pub body: Vec<u8>,
+}
+
+/// A GET with `accept_encoding`, over HTTP/1.0 so the body comes unchunked, to the connection's end.
+pub async fn fetch(addr: std::net::SocketAddr, path: &str, accept_encoding: &str) -> Result<Fetched, String> {
+    let mut stream = TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
+    let head = format!(
+        "GET {path} HTTP/1.0\r\nHost: {addr}\r\nUser-Agent: Mozilla/5.0 Chrome/131.0\r\nAccept: */*\r\n\
+         Accept-Encoding: {accept_encoding}\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.map_err(|e| e.to_string())?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.map_err(|e| e.to_string())?;
+    let end = answer.windows(4).position(|w| w == b"\r\n\r\n").ok_or("no HTTP answer")?;
+    let head = String::from_utf8_lossy(&answer[..end]).into_owned();
+    let status = head.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Ok(Fetched { status, head, body: answer[end + 4..].to_vec() })
+}

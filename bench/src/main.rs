@@ -1,10 +1,14 @@
-//! `cargo run -p bench --release -- [page-views|fan-out|all]`: measures the release server
+//! `cargo run -p bench --release -- [pages|page-views|fan-out|soak|all]`: measures the release server
 //! (`target/release/server`, built first by `cargo leptos build --release`) on a fresh SQLite
 //! database, and prints the figures recorded in BENCHMARKS.md.
 
+mod corpus;
 mod fan_out;
 mod page_views;
+mod pages;
+mod record;
 mod soak;
+mod wrk;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +28,22 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Benchmark {
+    /// Pages, search and feeds under load from wrk, against the same page as a static file;
+    /// start-up time, peak memory and what a reader downloads.
+    Pages {
+        /// Articles in the generated corpus (100000 for the search target).
+        #[arg(long, default_value_t = 2_000)]
+        articles: usize,
+        /// How long wrk loads each page at each number of connections.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        #[arg(long, value_delimiter = ',', default_values_t = [32, 256])]
+        connections: Vec<usize>,
+        /// Also write the report, with the date, machine, commit and command, into this file's
+        /// section between `<!-- pages-ARTICLES:start -->` and `<!-- pages-ARTICLES:end -->`.
+        #[arg(long)]
+        record: Option<PathBuf>,
+    },
     /// Page views counted per second, and whether any were lost.
     PageViews {
         #[arg(long, default_value_t = 200_000)]
@@ -58,6 +78,16 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let result = match cli.command.unwrap_or(Benchmark::All) {
+        Benchmark::Pages { articles, seconds, connections, record } => {
+            match pages::run(&cli.server, &pages::Options { articles, seconds, connections }).await {
+                Ok(report) => {
+                    println!("{report}");
+                    let section = format!("pages-{articles}");
+                    record.map_or(Ok(()), |file| record::write_section(&file, &section, &report))
+                }
+                Err(error) => Err(error),
+            }
+        }
         Benchmark::PageViews { views, connections, readers } => {
             page_views::run(&cli.server, views, connections, readers).await
         }

@@ -72,6 +72,16 @@ impl ServerProcess {
         self.child.id()
     }
 
+    /// Resident memory now (`VmRSS`), in KiB.
+    pub fn resident_kib(&self) -> u64 {
+        process_status_kib(self.pid(), "VmRSS:")
+    }
+
+    /// The most resident memory the process has had (`VmHWM`), in KiB.
+    pub fn peak_resident_kib(&self) -> u64 {
+        process_status_kib(self.pid(), "VmHWM:")
+    }
+
     /// Stops the server with SIGKILL, as a power cut or the OOM killer would: nothing is flushed.
     pub fn crash(self) {
         drop(self);
@@ -102,6 +112,19 @@ impl Drop for ServerProcess {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A memory figure of process `pid` from `/proc/PID/status`, in KiB (Linux).
+fn process_status_kib(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(field))
+                .and_then(|v| v.trim().trim_end_matches(" kB").parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 /// The beacon's address for `path`, which must be URL-safe already (`/` may stand in a query).

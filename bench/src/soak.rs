@@ -54,7 +54,6 @@ pub async fn run(server_binary: &Path, seconds: u64, connections: usize) -> Resu
     let settings = [("PORTAL_SEARCHES_PER_MINUTE", "100000")];
     let server = ServerProcess::start_with(server_binary, &database_url, folder.path(), &settings).await?;
     let addr = server.addr;
-    let pid = server.pid();
     let (status, answer) =
         exchange(addr, form_post(addr, "/api/sign_in", &format!("login=bientap&password={PASSWORD}"), "").as_bytes())
             .await
@@ -167,7 +166,7 @@ pub async fn run(server_binary: &Path, seconds: u64, connections: usize) -> Resu
     let started = Instant::now();
     let mut memory = Vec::new();
     while Instant::now() < deadline {
-        memory.push((started.elapsed(), resident_kib(pid)));
+        memory.push((started.elapsed(), server.resident_kib()));
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
     stop.store(true, Ordering::Relaxed);
@@ -222,17 +221,4 @@ pub async fn run(server_binary: &Path, seconds: u64, connections: usize) -> Resu
         return Err(format!("memory kept growing: {warmed} KiB after warm-up, {last} KiB at the end"));
     }
     Ok(())
-}
-
-/// VmRSS of process `pid`, in KiB (Linux).
-fn resident_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix("VmRSS:"))
-                .and_then(|v| v.trim().trim_end_matches(" kB").parse().ok())
-        })
-        .unwrap_or(0)
 }

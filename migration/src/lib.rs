@@ -10,6 +10,7 @@ mod m20261128_000005_create_visitor_presence_and_sessions;
 mod m20261128_000006_create_editorial_tables;
 mod m20261128_000007_media_library;
 mod m20261129_000008_article_autosave;
+mod m20261129_000009_article_updated_at_index;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000006_create_editorial_tables::Migration),
             Box::new(m20261128_000007_media_library::Migration),
             Box::new(m20261129_000008_article_autosave::Migration),
+            Box::new(m20261129_000009_article_updated_at_index::Migration),
         ]
     }
 }

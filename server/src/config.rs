@@ -8,6 +8,7 @@ use chrono::TimeDelta;
 use leptos::config::LeptosOptions;
 use service::visitors::VisitRules;
 
+use crate::page_cache::PageCacheSettings;
 use crate::router::RouterSettings;
 use crate::security::HEADER_READ_TIMEOUT;
 use crate::visitor_stats::LIVE_CONNECTIONS_PER_ADDRESS;
@@ -118,6 +119,9 @@ impl Config {
             (None, _) => None,
         };
         let mut leptos_options = leptos::config::get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
+        if lookup("LEPTOS_HASH_FILES").is_none() {
+            leptos_options.hash_files = built_with_hashed_names(&leptos_options);
+        }
         if let Some(addr) = lookup("LEPTOS_SITE_ADDR") {
             leptos_options.site_addr =
                 addr.parse::<SocketAddr>().map_err(|e| format!("LEPTOS_SITE_ADDR {addr:?} is not an address: {e}"))?;
@@ -139,6 +143,7 @@ impl Config {
                 LIVE_CONNECTIONS_PER_ADDRESS,
                 1..=1_000_000,
             )?,
+            page_cache: page_cache_settings(&lookup)?,
             ..RouterSettings::default()
         };
         let header_read_timeout = Duration::from_secs(number(
@@ -166,6 +171,23 @@ impl Config {
             max_upload_bytes,
         })
     }
+}
+
+/// `cargo leptos build --release` names the bundle's files after their content (`hash-files`) and
+/// writes the names beside the server binary; a binary started without cargo-leptos's variables
+/// (a service manager, the tests) finds them there.
+fn built_with_hashed_names(options: &LeptosOptions) -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|folder| folder.join(options.hash_file.as_ref())))
+        .is_some_and(|hash_file| hash_file.is_file())
+}
+
+fn page_cache_settings(lookup: &impl Fn(&str) -> Option<String>) -> Result<PageCacheSettings, String> {
+    let defaults = PageCacheSettings::default();
+    let seconds = number(lookup, "PORTAL_PAGE_CACHE_SECONDS", defaults.max_age.as_secs(), 0..=3600)?;
+    let megabytes = number(lookup, "PORTAL_PAGE_CACHE_MB", defaults.max_bytes / (1024 * 1024), 1..=16_384)?;
+    Ok(PageCacheSettings { max_age: Duration::from_secs(seconds), max_bytes: megabytes * 1024 * 1024, ..defaults })
 }
 
 /// Uploaded files live beside the SQLite database, so the data folder holds everything to back up.
@@ -269,6 +291,17 @@ mod tests {
         let raised = config(&[("PORTAL_LIVE_CONNECTIONS_PER_ADDRESS", "2000")]).unwrap();
         assert_eq!(raised.router.live_connections_per_address, 2000);
         assert!(config(&[("PORTAL_LIVE_CONNECTIONS_PER_ADDRESS", "0")]).is_err());
+    }
+
+    #[test]
+    fn the_page_cache_can_be_tuned_or_turned_off() {
+        assert_eq!(config(&[]).unwrap().router.page_cache, PageCacheSettings::default());
+        let tuned = config(&[("PORTAL_PAGE_CACHE_SECONDS", "60"), ("PORTAL_PAGE_CACHE_MB", "8")]).unwrap();
+        assert_eq!(tuned.router.page_cache.max_age, Duration::from_secs(60));
+        assert_eq!(tuned.router.page_cache.max_bytes, 8 * 1024 * 1024);
+        let off = config(&[("PORTAL_PAGE_CACHE_SECONDS", "0")]).unwrap();
+        assert!(off.router.page_cache.max_age.is_zero());
+        assert!(config(&[("PORTAL_PAGE_CACHE_MB", "0")]).unwrap_err().contains("PORTAL_PAGE_CACHE_MB"));
     }
 
     #[test]

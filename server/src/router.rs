@@ -17,6 +17,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::media_library::{self, UploadLimit};
 use crate::observability::{self, Metrics, MetricsAccess, SequentialRequestId};
+use crate::page_cache::{self, PageCache, PageCacheSettings};
 use crate::security::{self, BodyLimits, SearchLimit, SecurityHeaders, SiteOrigin};
 use crate::visitor_stats::{self, LIVE_CONNECTIONS_PER_ADDRESS, LiveConnectionCap};
 
@@ -33,6 +34,7 @@ pub struct RouterSettings {
     pub live_connections_per_address: usize,
     /// Upload requests to the media library one account may make in a minute.
     pub uploads_per_minute: u32,
+    pub page_cache: PageCacheSettings,
 }
 
 impl Default for RouterSettings {
@@ -43,6 +45,7 @@ impl Default for RouterSettings {
             searches_per_minute: 60,
             live_connections_per_address: LIVE_CONNECTIONS_PER_ADDRESS,
             uploads_per_minute: media_library::UPLOADS_PER_MINUTE,
+            page_cache: PageCacheSettings::default(),
         }
     }
 }
@@ -53,6 +56,7 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
     let metrics = Metrics::default();
     let search_limit = SearchLimit::new(settings.searches_per_minute, state.behind_proxy.0);
     let site_origin = SiteOrigin(state.public_url.0.clone());
+    let page_cache = PageCache::new(state.db.clone(), state.clock.clone(), settings.page_cache);
     let body_limits = BodyLimits { upload: media_library::upload_request_limit(state.media.limits.max_file_bytes) };
 
     // Everything that answers and is done: a request that takes too long is cut off with 503.
@@ -63,6 +67,8 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         // Files under the site root (the wasm bundle, CSS, images); anything else renders the 404 page.
         .fallback(file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
+        .layer(middleware::from_fn_with_state(page_cache.clone(), page_cache::serve))
+        .layer(middleware::from_fn(crate::site_files::add_cache_headers))
         .layer(middleware::from_fn_with_state(search_limit, security::limit_searches))
         .layer(middleware::from_fn(security::argument_errors_are_client_errors))
         .layer(middleware::from_fn(crate::stalled_renders::retry_stalled_renders))
@@ -83,6 +89,7 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(middleware::from_fn_with_state(metrics.clone(), observability::measure))
                 .layer(Extension(metrics))
+                .layer(Extension(page_cache))
                 .layer(Extension(MetricsAccess { token: settings.metrics_token }))
                 .layer(middleware::from_fn_with_state(
                     SecurityHeaders { hsts: settings.hsts },

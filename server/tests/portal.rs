@@ -2,6 +2,7 @@
 //! with LTO in the release test run, and one link instead of eight keeps CI well inside its time.
 //!
 //! - `reader_pages`, `feeds`: what readers and crawlers get; `visitor_stats`: "Thống kê truy cập";
+//! - `page_cache`: anonymous pages answered from memory, and current at once after a change;
 //! - `back_office`: the editorial work through its server functions, every role against every action;
 //! - `media_library`: uploads, serving stored files, and deleting them;
 //! - `security`, `hostile_input`: headers, cross-site refusal, limits, and hostile input;
@@ -21,6 +22,8 @@ mod feeds;
 mod hostile_input;
 #[path = "portal/media_library.rs"]
 mod media_library;
+#[path = "portal/page_cache.rs"]
+mod page_cache;
 #[path = "portal/reader_pages.rs"]
 mod reader_pages;
 #[path = "portal/resilience.rs"]

@@ -15,6 +15,7 @@ pub mod import;
 pub mod media_library;
 pub mod ordering;
 pub mod passwords;
+pub mod reader_content;
 pub mod search;
 pub mod sessions;
 pub mod sign_in_throttle;

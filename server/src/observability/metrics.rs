@@ -14,6 +14,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode, header};
 
+use crate::page_cache::{PageCache, PageCacheStats};
+
 pub const METRICS_PATH: &str = "/metrics";
 
 /// Upper bounds of the latency buckets, in seconds.
@@ -48,7 +50,7 @@ impl Metrics {
         counters.latency_micros[kind].fetch_add((seconds * 1e6) as u64, Ordering::Relaxed);
     }
 
-    fn render(&self, state: &AppState) -> String {
+    fn render(&self, state: &AppState, page_cache: PageCacheStats) -> String {
         let counters = &self.0;
         let mut out = String::with_capacity(4096);
         out.push_str("# HELP portal_http_requests_total HTTP requests answered, by kind and status class.\n");
@@ -92,6 +94,25 @@ impl Metrics {
             ("portal_visits_total", "Visits counted since the site began (Đã truy cập).", numbers.total),
         ];
         for (name, help, value) in gauges {
+            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}");
+        }
+        let cache_counters = [
+            ("portal_page_cache_hits_total", "Requests answered from a kept page, 304s included.", page_cache.hits),
+            ("portal_page_cache_misses_total", "Renders made for the page cache.", page_cache.misses),
+            (
+                "portal_page_cache_bypasses_total",
+                "Requests the page cache may not answer (signed in, back office, search, writes).",
+                page_cache.bypasses,
+            ),
+        ];
+        for (name, help, value) in cache_counters {
+            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}");
+        }
+        let cache_gauges = [
+            ("portal_page_cache_pages", "Pages kept.", page_cache.pages),
+            ("portal_page_cache_bytes", "Memory the kept pages take (compressed).", page_cache.bytes),
+        ];
+        for (name, help, value) in cache_gauges {
             let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}");
         }
         out
@@ -148,6 +169,7 @@ pub async fn metrics(
     State(state): State<AppState>,
     axum::Extension(metrics): axum::Extension<Metrics>,
     axum::Extension(access): axum::Extension<MetricsAccess>,
+    axum::Extension(page_cache): axum::Extension<PageCache>,
     request: Request,
 ) -> Response {
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| *peer);
@@ -157,7 +179,7 @@ pub async fn metrics(
     }
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
-        metrics.render(&state),
+        metrics.render(&state, page_cache.stats()),
     )
         .into_response()
 }

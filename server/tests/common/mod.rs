@@ -24,6 +24,8 @@ use tower::ServiceExt;
 
 /// The largest file the test portal accepts.
 pub const UPLOAD_LIMIT_BYTES: u64 = 2_000_000;
+/// A built file named after its content, as `cargo leptos build --release` names them.
+pub const HASHED_STYLESHEET: &str = "/pkg/portal.Xo3kQ9dmfT2vB8aLzP1q_w.css";
 pub const SEED_SLUG: &str = "hoi-nghi-tong-ket-cong-tac-dang-nam-2022-va-trien-khai-nhiem-vu-cong-tac-nam-2023";
 
 /// A desktop browser, which the page-view counter counts.
@@ -66,6 +68,8 @@ impl TestPortal {
         let site_root = folder.path().join("site");
         std::fs::create_dir(&site_root).unwrap();
         std::fs::write(site_root.join("robots-test.txt"), "a public file").unwrap();
+        std::fs::create_dir(site_root.join("pkg")).unwrap();
+        std::fs::write(site_root.join("pkg").join(HASHED_STYLESHEET.trim_start_matches("/pkg/")), "body{}").unwrap();
         let leptos_options =
             LeptosOptions::builder().output_name("portal").site_root(site_root.display().to_string()).build();
         // Pinned, so tests move time forward instead of sleeping.
@@ -162,9 +166,40 @@ impl Page {
     pub fn text(&self) -> String {
         service::text::html_to_text(&self.html)
     }
+
+    /// Markup that would run in this page: [`executable_markup`], less the inline scripts this
+    /// response's policy allows by hash (a page from the cache names its scripts by hash, as it
+    /// cannot carry a per-response nonce).
+    pub fn executable_markup(&self) -> Vec<String> {
+        let policy = self.headers.get(http::header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok());
+        let mut found = executable_markup(&self.html);
+        for (tag, script) in inline_scripts(&self.html) {
+            let hash = format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script)));
+            if policy.is_some_and(|policy| policy.contains(&hash))
+                && let Some(at) = found.iter().position(|f| *f == tag)
+            {
+                found.remove(at);
+            }
+        }
+        found
+    }
 }
 
-pub use service::text::inspect::executable_markup;
+/// Each `<script …>` without `src`, with its text.
+fn inline_scripts(html: &str) -> Vec<(String, &str)> {
+    html.match_indices("<script")
+        .filter_map(|(open, _)| {
+            let tag_end = open + html[open..].find('>')? + 1;
+            let close = tag_end + html[tag_end..].find("</script")?;
+            let tag = &html[open..tag_end];
+            (!tag.contains(" src=")).then(|| (tag.to_owned(), &html[tag_end..close]))
+        })
+        .collect()
+}
+
+use base64::Engine;
+use service::text::inspect::executable_markup;
+use sha2::{Digest, Sha256};
 
 /// Form-encodes `pairs` as the hydrated app does.
 pub fn form(pairs: &[(&str, &str)]) -> String {

@@ -4,7 +4,7 @@
 //! SQL-injection strings in search and filters. Expected: never a 5xx, nothing executable in any
 //! page, nothing stored that should not be, and the site keeps serving.
 
-use crate::common::{SEED_SLUG, TestPortal, executable_markup, form};
+use crate::common::{SEED_SLUG, TestPortal, form};
 use axum::body::Body;
 use entity::user::Role;
 use http::{Method, StatusCode, Uri};
@@ -117,7 +117,7 @@ async fn random_and_malformed_addresses_never_break_the_server() {
         let headers: Vec<(&str, &str)> = if n % 2 == 0 { vec![("cookie", &cookie)] } else { vec![] };
         let answer = portal.send(method.clone(), &uri, &headers, Body::empty()).await;
         assert!(answer.status.as_u16() < 500, "{method} {uri} → {}: {}", answer.status, answer.html);
-        assert_eq!(executable_markup(&answer.html), Vec::<String>::new(), "{uri}");
+        assert_eq!(answer.executable_markup(), Vec::<String>::new(), "{uri}");
         sent += 1;
     }
     assert!(sent > 400, "only {sent} of the generated addresses were valid URIs");
@@ -254,13 +254,13 @@ async fn xss_vectors_in_every_field_never_reach_a_page_in_executable_form() {
     for path in &pages {
         let page = portal.get(path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
-        assert_eq!(executable_markup(&page.html), Vec::<String>::new(), "{path}");
+        assert_eq!(page.executable_markup(), Vec::<String>::new(), "{path}");
     }
     let cookie = format!("portal_session={editor}");
     for path in ["/quan-tri/bai-viet", "/quan-tri"] {
         let page = portal.send(Method::GET, path, &[("cookie", &cookie)], Body::empty()).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
-        assert_eq!(executable_markup(&page.html), Vec::<String>::new(), "{path} (the back office shows titles too)");
+        assert_eq!(page.executable_markup(), Vec::<String>::new(), "{path} (the back office shows titles too)");
     }
 }
 

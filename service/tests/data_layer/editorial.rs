@@ -8,6 +8,7 @@ use service::editorial::autosave;
 use service::editorial::editing::{self, apply, create_draft, empty_trash, save};
 use service::editorial::listing::{self, ArticleFilter};
 use service::editorial::{ArticleFields, EditorialError, StepDetails, Transition};
+use service::reader_content::revision;
 use service::users::{self, NewUser};
 use service::{Database, articles, categories, demo};
 
@@ -76,6 +77,37 @@ async fn a_draft_goes_through_review_and_appears_on_the_site_at_its_scheduled_ti
     let sitemap = articles::sitemap_entries(db, at, 100).await.unwrap();
     assert!(sitemap.iter().any(|entry| &entry.slug == slug));
     txn.commit().await.unwrap();
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn the_reader_content_revision_moves_with_every_change_and_with_a_scheduled_publication() {
+    let (test, author, editor) = prepared().await;
+    let before = revision(test.db.reader(), now()).await.unwrap();
+    assert!(before.last_publication.is_some() && before.next_publication.is_none(), "{before:?}");
+
+    let txn = test.db.begin_write().await.unwrap();
+    let draft = create_draft(&txn, &author, &fields(&test.db, "Thông báo lịch tiếp dân").await, now()).await.unwrap();
+    txn.commit().await.unwrap();
+    let drafted = revision(test.db.reader(), now()).await.unwrap();
+    assert_ne!(drafted, before, "every audited change moves it");
+    assert_eq!(drafted.last_publication, before.last_publication);
+
+    let at = now() + TimeDelta::hours(2);
+    let txn = test.db.begin_write().await.unwrap();
+    apply(&txn, &author, draft.id, Transition::Submit, StepDetails::default(), now()).await.unwrap();
+    apply(&txn, &editor, draft.id, Transition::Publish, StepDetails { publish_at: Some(at), note: None }, now())
+        .await
+        .unwrap();
+    txn.commit().await.unwrap();
+    let scheduled = revision(test.db.reader(), now()).await.unwrap();
+    assert_eq!(scheduled.next_publication, Some(at));
+    assert!(!scheduled.outdated_by_schedule(at - TimeDelta::seconds(1)) && scheduled.outdated_by_schedule(at));
+    assert_eq!(revision(test.db.reader(), now()).await.unwrap(), scheduled, "unchanged while nothing changes");
+
+    let live = revision(test.db.reader(), at).await.unwrap();
+    assert_eq!((live.last_publication, live.next_publication), (Some(at), None));
+    assert_eq!(live.changed_at(), Some(at));
     test.finish().await;
 }
 
