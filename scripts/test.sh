@@ -34,7 +34,8 @@ scripts/fuzz.sh 20
 step "Known-vulnerable dependencies (cargo audit)"
 AUDIT_OPTIONAL=1 scripts/audit.sh
 
-step "Benchmark command, small sizes (checks it runs, loses no page view or save, and has no errors; figures: BENCHMARKS.md)"
+step "Benchmark commands, small sizes (checks they run, lose no page view or save, and have no errors; figures: BENCHMARKS.md)"
+cargo run -p bench --release -- pages --articles 300 --seconds 2 --connections 32,256 --no-lighthouse
 cargo run -p bench --release -- page-views --views 20000 --connections 16 --readers 1000
 cargo run -p bench --release -- fan-out --clients 500
 cargo run -p bench --release -- soak --seconds 20 --connections 64

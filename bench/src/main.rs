@@ -4,6 +4,7 @@
 
 mod corpus;
 mod fan_out;
+mod lighthouse;
 mod page_views;
 mod pages;
 mod record;
@@ -39,6 +40,9 @@ enum Benchmark {
         seconds: u64,
         #[arg(long, value_delimiter = ',', default_values_t = [32, 256])]
         connections: Vec<usize>,
+        /// Leave out the Lighthouse runs (a minute or two).
+        #[arg(long)]
+        no_lighthouse: bool,
         /// Also write the report, with the date, machine, commit and command, into this file's
         /// section between `<!-- pages-ARTICLES:start -->` and `<!-- pages-ARTICLES:end -->`.
         #[arg(long)]
@@ -78,8 +82,9 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let result = match cli.command.unwrap_or(Benchmark::All) {
-        Benchmark::Pages { articles, seconds, connections, record } => {
-            match pages::run(&cli.server, &pages::Options { articles, seconds, connections }).await {
+        Benchmark::Pages { articles, seconds, connections, no_lighthouse, record } => {
+            let options = pages::Options { articles, seconds, connections, lighthouse: !no_lighthouse };
+            match pages::run(&cli.server, &options).await {
                 Ok(report) => {
                     println!("{report}");
                     let section = format!("pages-{articles}");

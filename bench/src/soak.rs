@@ -51,7 +51,7 @@ pub async fn run(server_binary: &Path, seconds: u64, connections: usize) -> Resu
         return Err("create-user failed".into());
     }
     // Every client is 127.0.0.1 here, so the per-address search limit is lifted for the soak.
-    let settings = [("PORTAL_SEARCHES_PER_MINUTE", "100000")];
+    let settings = [("PORTAL_SEARCHES_PER_MINUTE", "100000000")];
     let server = ServerProcess::start_with(server_binary, &database_url, folder.path(), &settings).await?;
     let addr = server.addr;
     let (status, answer) =

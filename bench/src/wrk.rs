@@ -21,10 +21,12 @@ pub struct Load {
     pub errors: u64,
 }
 
-/// `connections` kept-alive connections on two threads requesting `path` for `seconds`.
+/// `connections` kept-alive connections on two threads (one for a single connection) requesting
+/// `path` for `seconds`.
 pub fn run(addr: SocketAddr, path: &str, connections: usize, seconds: u64) -> Result<Load, String> {
     let mut command = Command::new("wrk");
-    command.args(["--threads", "2", "--latency", "--timeout", "10s"]);
+    let threads = connections.clamp(1, 2).to_string();
+    command.args(["--threads", &threads, "--latency", "--timeout", "10s"]);
     command.args(["--connections", &connections.to_string(), "--duration", &format!("{seconds}s")]);
     for header in BROWSER_HEADERS {
         command.args(["--header", header]);

@@ -136,7 +136,7 @@ impl Config {
         let router = RouterSettings {
             hsts: flag(&lookup, "PORTAL_HSTS", public_url.starts_with("https://"))?,
             metrics_token: secret(&lookup, "PORTAL_METRICS_TOKEN")?.filter(|token| !token.is_empty()),
-            searches_per_minute: number(&lookup, "PORTAL_SEARCHES_PER_MINUTE", 60, 1..=100_000)?,
+            searches_per_minute: number(&lookup, "PORTAL_SEARCHES_PER_MINUTE", 60, 1..=100_000_000)?,
             live_connections_per_address: number(
                 &lookup,
                 "PORTAL_LIVE_CONNECTIONS_PER_ADDRESS",

@@ -57,7 +57,10 @@ impl Database {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(SQLITE_BUSY_TIMEOUT)
-            .pragma("cache_size", "-16000");
+            // 4 MiB of pages per connection (five of them): the operating system caches the file
+            // as well, and a search that reads every article must not leave 16 MiB behind in each
+            // connection (measured: 146 MiB resident after searches on 2,000 articles at 16 MiB).
+            .pragma("cache_size", "-4000");
         // The writer opens first: it creates the file and switches it to WAL, which read-only
         // connections cannot do.
         let writer = SqlitePoolOptions::new()

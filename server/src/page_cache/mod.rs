@@ -1,8 +1,10 @@
 //! Anonymous readers' pages and feeds, kept rendered and compressed in memory, so a burst of
 //! readers costs about what serving a static file costs. A page is rendered once per content
-//! generation (see [`freshness`]) and at most `max_age` (the visitor numbers in the HTML, for
-//! readers without JavaScript); readers asking for the same page meanwhile wait for that one
-//! render instead of starting their own. Memory is bounded: past `max_bytes` the least recently
+//! generation (see [`freshness`]) and about every `max_age` (the visitor numbers in the HTML, for
+//! readers without JavaScript); readers asking for a new page meanwhile wait for that one render
+//! instead of starting their own, and a page past `max_age` is still served (up to twice that age)
+//! while one render in the background replaces it, so a busy page never makes readers wait. A
+//! change of content is never served stale. Memory is bounded: past `max_bytes` the least recently
 //! read pages go.
 
 mod cached_page;
@@ -10,7 +12,7 @@ mod freshness;
 mod policy;
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -86,12 +88,29 @@ struct Slot {
     generation: Generation,
     filled_at: Instant,
     last_used: AtomicU64,
+    /// Set when a background render to replace this page has started.
+    refreshing: AtomicBool,
     page: tokio::sync::OnceCell<Option<Arc<CachedPage>>>,
 }
 
 impl Slot {
+    fn new(generation: Generation, use_number: u64, page: Option<Arc<CachedPage>>) -> Self {
+        Self {
+            generation,
+            filled_at: Instant::now(),
+            last_used: AtomicU64::new(use_number),
+            refreshing: AtomicBool::new(false),
+            page: tokio::sync::OnceCell::new_with(page.map(Some)),
+        }
+    }
+
+    /// The kept page, once filled with one.
+    fn kept(&self) -> Option<&Arc<CachedPage>> {
+        self.page.get().and_then(Option::as_ref)
+    }
+
     fn size(&self) -> usize {
-        self.page.get().and_then(Option::as_ref).map_or(0, |page| page.size())
+        self.kept().map_or(0, |page| page.size())
     }
 }
 
@@ -124,16 +143,20 @@ impl PageCache {
         !self.0.settings.max_age.is_zero() && self.0.settings.max_bytes > 0
     }
 
-    /// The slot for `key` in `generation`: the current one if it is fresh, else a new one.
-    fn slot(&self, key: &str, generation: Generation) -> Arc<Slot> {
-        let fresh =
-            |slot: &Arc<Slot>| slot.generation == generation && slot.filled_at.elapsed() < self.0.settings.max_age;
+    /// The slot for `key` in `generation`: the current one if it is fresh or usable while a newer
+    /// render is made (then also `true`), else a new one.
+    fn slot(&self, key: &str, generation: Generation) -> (Arc<Slot>, bool) {
+        let max_age = self.0.settings.max_age;
+        let fresh = |slot: &Arc<Slot>| slot.generation == generation && slot.filled_at.elapsed() < max_age;
+        let usable = |slot: &Arc<Slot>| {
+            slot.generation == generation && slot.filled_at.elapsed() < 2 * max_age && slot.kept().is_some()
+        };
         let use_number = self.0.uses.fetch_add(1, Ordering::Relaxed);
         {
             let pages = self.0.pages.read().unwrap_or_else(|poisoned| poisoned.into_inner());
-            if let Some(slot) = pages.slots.get(key).filter(|slot| fresh(slot)) {
+            if let Some(slot) = pages.slots.get(key).filter(|slot| usable(slot) || fresh(slot)) {
                 slot.last_used.store(use_number, Ordering::Relaxed);
-                return slot.clone();
+                return (slot.clone(), !fresh(slot));
             }
         }
         let mut pages = self.0.pages.write().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -142,23 +165,47 @@ impl PageCache {
             pages.bytes = 0;
             pages.generation = generation.number;
         }
-        if let Some(slot) = pages.slots.get(key).filter(|slot| fresh(slot)) {
+        if let Some(slot) = pages.slots.get(key).filter(|slot| usable(slot) || fresh(slot)) {
             slot.last_used.store(use_number, Ordering::Relaxed);
-            return slot.clone();
+            return (slot.clone(), !fresh(slot));
         }
-        let slot = Arc::new(Slot {
-            generation,
-            filled_at: Instant::now(),
-            last_used: AtomicU64::new(use_number),
-            page: tokio::sync::OnceCell::new(),
-        });
-        // A request that read an older generation renders for itself only.
-        if generation.number == pages.generation
+        let slot = Arc::new(Slot::new(generation, use_number, None));
+        Self::keep(&mut pages, key, &slot);
+        (slot, false)
+    }
+
+    /// Puts `slot` under `key`; a slot of an older generation (a request that read the revision
+    /// before a change) serves its own request only.
+    fn keep(pages: &mut Pages, key: &str, slot: &Arc<Slot>) {
+        if slot.generation.number == pages.generation
             && let Some(replaced) = pages.slots.insert(key.to_owned(), slot.clone())
         {
             pages.bytes = pages.bytes.saturating_sub(replaced.size());
         }
-        slot
+    }
+
+    /// Renders `key` again in the background and swaps the new page in.
+    fn refresh(&self, key: String, stale: &Slot, parts: http::request::Parts, next: Next) {
+        if stale.refreshing.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let cache = self.clone();
+        let generation = stale.generation;
+        tokio::spawn(async move {
+            let response = next.run(Request::from_parts(parts, Body::empty())).await;
+            let page = cache.fill(generation, response).await.ok();
+            let mut pages = cache.0.pages.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+            match page {
+                Some(page) => {
+                    let use_number = cache.0.uses.fetch_add(1, Ordering::Relaxed);
+                    Self::keep(&mut pages, &key, &Arc::new(Slot::new(generation, use_number, Some(page))));
+                }
+                // The page cannot be kept any more (gone, an error): the next reader renders it.
+                None => {
+                    pages.slots.remove(&key);
+                }
+            }
+        });
     }
 
     /// Renders for the cache; the response comes back as it is when it may not be kept.
@@ -244,8 +291,15 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
             return next.run(request).await;
         }
     };
-    let slot = cache.slot(&key, generation);
+    let (slot, stale) = cache.slot(&key, generation);
     let (parts, _) = request.into_parts();
+    if let Some(page) = slot.kept() {
+        if stale {
+            cache.refresh(key, &slot, parts.clone(), next);
+        }
+        cache.0.hits.fetch_add(1, Ordering::Relaxed);
+        return page.respond(&parts.method, &parts.headers);
+    }
     let rerender = || Request::from_parts(parts.clone(), Body::empty());
     let mut unkept = None;
     let mut rendered_here = false;

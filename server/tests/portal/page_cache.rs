@@ -207,3 +207,43 @@ async fn built_files_named_after_their_content_are_kept_a_year_and_other_files_r
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
     assert!(read(&portal, "/pkg/khong-co.css", &[]).await.headers.get("cache-control").is_none(), "not for a 404");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_past_its_age_is_served_at_once_while_one_render_replaces_it() {
+    let max_age = Duration::from_millis(300);
+    let page_cache =
+        PageCacheSettings { max_age, check_interval: Duration::from_secs(3600), ..PageCacheSettings::default() };
+    let portal = TestPortal::with_settings(RouterSettings {
+        metrics_token: Some(METRICS_TOKEN.into()),
+        page_cache,
+        ..RouterSettings::default()
+    })
+    .await;
+    let today = |page: &crate::common::Page| {
+        let text = page.text();
+        let at = text.find("Hôm nay: ").expect("the visitor widget");
+        text[at..].split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+    };
+    let before = today(&read(&portal, "/", &[]).await);
+    assert_eq!(before, "Hôm nay: 0");
+    // A visit changes the numbers, not the content: the kept page stays until it is too old.
+    let beacon = format!("/api/luot-xem?trang={}", app::url::encode_component("/"));
+    assert_eq!(portal.send(Method::POST, &beacon, &[], Body::empty()).await.status, StatusCode::NO_CONTENT);
+    let now = chrono::Utc::now();
+    portal.visitors.flush(now).await.unwrap();
+    portal.visitors.refresh(now).await.unwrap();
+    assert_eq!(today(&read(&portal, "/", &[]).await), before);
+
+    tokio::time::sleep(max_age + Duration::from_millis(50)).await;
+    assert_eq!(today(&read(&portal, "/", &[]).await), before, "the old page, at once, while the new one renders");
+    let mut after = before.clone();
+    for _ in 0..100 {
+        after = today(&read(&portal, "/", &[]).await);
+        if after != before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(after, "Hôm nay: 1");
+    assert_eq!(counter(&portal, "portal_page_cache_misses_total").await, 2, "one render each time, none by readers");
+}

@@ -1,0 +1,83 @@
+//! Lighthouse (the npm package pinned in end2end/package.json) on Debian's Chromium with its default
+//! mobile settings (a mid-range phone, simulated slow 4G and CPU): the four category scores and the
+//! paint and blocking times behind the performance score.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Scores {
+    pub performance: f64,
+    pub accessibility: f64,
+    pub best_practices: f64,
+    pub seo: f64,
+    pub first_contentful_paint_ms: f64,
+    pub largest_contentful_paint_ms: f64,
+    pub total_blocking_time_ms: f64,
+}
+
+/// Lighthouse now and then fails to record the trace of a load (NO_NAVSTART); a second run does.
+pub fn run_with_retry(url: &str) -> Result<Scores, String> {
+    run(url).or_else(|first| {
+        eprintln!("lighthouse, once more: {first}");
+        run(url)
+    })
+}
+
+fn run(url: &str) -> Result<Scores, String> {
+    let binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../end2end/node_modules/.bin/lighthouse");
+    let output = Command::new(&binary)
+        .arg(url)
+        .args(["--output=json", "--output-path=stdout", "--quiet"])
+        .arg("--only-categories=performance,accessibility,best-practices,seo")
+        .arg(format!("--chrome-flags={CHROME_FLAGS}"))
+        .env("CHROME_PATH", std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+        .output()
+        .map_err(|e| format!("cannot run {} (scripts/setup.sh installs it): {e}", binary.display()))?;
+    if !output.status.success() {
+        return Err(format!("lighthouse failed on {url}: {}", String::from_utf8_lossy(&output.stderr)));
+    }
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).map_err(|e| format!("lighthouse's report is not JSON: {e}"))?;
+    scores(&report).ok_or_else(|| format!("lighthouse's report on {url} lacks a score"))
+}
+
+fn scores(report: &serde_json::Value) -> Option<Scores> {
+    let category = |name: &str| report["categories"][name]["score"].as_f64().map(|score| score * 100.0);
+    let audit = |name: &str| report["audits"][name]["numericValue"].as_f64();
+    Some(Scores {
+        performance: category("performance")?,
+        accessibility: category("accessibility")?,
+        best_practices: category("best-practices")?,
+        seo: category("seo")?,
+        first_contentful_paint_ms: audit("first-contentful-paint")?,
+        largest_contentful_paint_ms: audit("largest-contentful-paint")?,
+        total_blocking_time_ms: audit("total-blocking-time")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_are_read_as_percentages_with_the_paint_times() {
+        let report = serde_json::json!({
+            "categories": {
+                "performance": {"score": 0.97}, "accessibility": {"score": 1.0},
+                "best-practices": {"score": 0.96}, "seo": {"score": 1.0}
+            },
+            "audits": {
+                "first-contentful-paint": {"numericValue": 812.5},
+                "largest-contentful-paint": {"numericValue": 1210.0},
+                "total-blocking-time": {"numericValue": 40.0}
+            }
+        });
+        let scores = scores(&report).unwrap();
+        assert_eq!((scores.performance.round(), scores.accessibility, scores.seo), (97.0, 100.0, 100.0));
+        assert_eq!(scores.largest_contentful_paint_ms, 1210.0);
+        assert_eq!(super::scores(&serde_json::json!({"categories": {}})), None);
+    }
+}
