@@ -117,8 +117,10 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
 }
 
 /// An image or frame whose address was refused lost its `src`; an empty box is no use to readers
-/// (and an image without a picture needs no description).
-fn drop_elements_without_source(mut html: String) -> String {
+/// (and an image without a picture needs no description). A kept player's frame is emptied: browsers
+/// never show a frame's content, and as a frame's content is not parsed, the serialiser writes it
+/// back raw, markup and all (found by fuzzing: `<iframe src=…>x<script>…</iframe>`).
+fn settle_media_elements(mut html: String) -> String {
     for (tag, closing) in [("<iframe", "</iframe>"), ("<img", "")] {
         let mut from = 0;
         while let Some(found) = html[from..].find(tag) {
@@ -126,6 +128,9 @@ fn drop_elements_without_source(mut html: String) -> String {
             // Values in the serialiser's output escape `>`, so the first one ends the tag.
             let tag_end = html[start..].find('>').map_or(html.len(), |end| start + end + 1);
             if html[start..tag_end].contains(" src=\"") {
+                if let Some(content) = html[tag_end..].find(closing).filter(|_| !closing.is_empty()) {
+                    html.replace_range(tag_end..tag_end + content, "");
+                }
                 from = tag_end;
                 continue;
             }
@@ -177,7 +182,7 @@ pub fn sanitize_body_html(html: &str) -> String {
 const MAX_EXTRA_PASSES: usize = 3;
 
 fn clean_once(html: &str) -> String {
-    let clean = drop_elements_without_source(SANITIZER.clean(html).to_string());
+    let clean = settle_media_elements(SANITIZER.clean(html).to_string());
     // A character reference can put a carriage return into text or an attribute, and the
     // serialiser writes it raw; a browser reads it as a line feed, so write what it will read.
     if clean.contains('\r') { clean.replace("\r\n", "\n").replace('\r', "\n") } else { clean }
@@ -262,6 +267,20 @@ mod tests {
             assert!(!clean.contains("srcdoc") && !clean.contains("top-navigation"), "{clean}");
         }
         assert!(is_allowed_embed("https://player.vimeo.com/video/76979871"));
+    }
+
+    #[test]
+    fn a_players_frame_keeps_no_content() {
+        let hidden = "<iframe src=\"https://www.youtube-nocookie.com/embed/abcdefg\" srcdoc=.<script>alert(1)</script>\">\
+            text<script>alert(2)</script></iframe><p>Sau</p>";
+        let clean = sanitize_body_html(hidden);
+        assert_eq!(
+            clean,
+            format!(
+                "<iframe src=\"https://www.youtube-nocookie.com/embed/abcdefg\" sandbox=\"{EMBED_SANDBOX}\"></iframe><p>Sau</p>"
+            )
+        );
+        assert_eq!(crate::inspect::executable_markup(&clean), Vec::<String>::new());
     }
 
     #[test]
