@@ -37,9 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <script nonce=use_nonce() inner_html=FIRST_PAGE_VIEW_SCRIPT></script>
                 // The style sheet's name carries its content hash in release builds (`hash-files`).
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                // The bundle loads at low priority and hydrates when the browser is idle, so it never
-                // competes with the text and pictures readers came for.
-                <HydrationScripts options defer=true/>
+                <HydrationScripts options/>
                 <MetaTags/>
             </head>
             <body>
