@@ -71,14 +71,16 @@ impl CachedPage {
         headers.insert(header::LAST_MODIFIED, http_date(self.last_modified));
         headers.insert(header::CACHE_CONTROL, CACHE_CONTROL);
         headers.insert(header::VARY, VARY);
+        // Also on a 304: the browser updates its copy's headers from it, and without the page's own
+        // policy the site's locked-down default would replace it and block the page's scripts.
+        if let Some(policy) = &self.policy {
+            headers.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
+        }
         if self.is_current(request) {
             *response.status_mut() = StatusCode::NOT_MODIFIED;
             return response;
         }
         headers.insert(header::CONTENT_TYPE, self.content_type.clone());
-        if let Some(policy) = &self.policy {
-            headers.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
-        }
         let body = match preferred_encoding(request) {
             Encoding::Brotli => {
                 headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
@@ -326,6 +328,7 @@ mod tests {
         let not_modified = page.respond(&Method::GET, &request(&[(header::IF_NONE_MATCH, &etag)]));
         assert_eq!(not_modified.status(), StatusCode::NOT_MODIFIED);
         assert_eq!(not_modified.headers()[header::ETAG], etag);
+        assert_eq!(not_modified.headers().get(header::CONTENT_SECURITY_POLICY), page.policy.as_ref());
         assert!(body_of(not_modified).await.is_empty());
         let strong_form = etag.trim_start_matches("W/");
         let listed = format!("\"other\", {strong_form}");
