@@ -13,7 +13,7 @@ step "Formatting"
 cargo fmt --all --check
 
 step "Release build: server and wasm bundle"
-cargo leptos build --release --precompress
+cargo leptos build --release --precompress --split
 
 step "Lints"
 cargo clippy --workspace --exclude frontend --all-targets --release -- -D warnings

@@ -1,19 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Link, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
-use crate::admin::AdminLayout;
-use crate::admin::accounts::{AccountsPage, OwnPasswordPage};
-use crate::admin::articles::{ArticleEditorPage, ArticleListPage};
-use crate::admin::audit_log::AuditLogPage;
-use crate::admin::categories::CategoriesPage;
-use crate::admin::dashboard::DashboardPage;
-use crate::admin::media_library::MediaLibraryPage;
-use crate::admin::site_settings::SiteSettingsPage;
-use crate::admin::statistics::StatisticsPage;
-use crate::admin::web_links::WebLinksPage;
-use crate::auth::SignInPage;
+use crate::admin::lazy_pages::*;
 use crate::layout::{ReaderFrame, ReaderLayout};
 use crate::pages::NotFound;
 use crate::pages::article::ArticlePage;
@@ -26,8 +16,6 @@ use crate::visitor_stats::{CountAppNavigations, FIRST_PAGE_VIEW_SCRIPT, provide_
 
 /// The HTML document the server sends.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    crate::ssr::send_page_policy();
     view! {
         <!DOCTYPE html>
         <html lang="vi">
@@ -53,7 +41,8 @@ pub fn App() -> impl IntoView {
     provide_live_visitor_stats();
 
     // Every route renders completely on the server before anything is sent (SsrMode::Async),
-    // so titles and meta tags are in the first HTML and redirects can still be sent.
+    // so titles and meta tags are in the first HTML and redirects can still be sent. The back
+    // office's routes are lazy: readers' browsers never load their code (`admin::lazy_pages`).
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Link rel="alternate" type_="application/rss+xml" title="Tin mới" href="/rss.xml"/>
@@ -62,19 +51,19 @@ pub fn App() -> impl IntoView {
         <Router>
             <CountAppNavigations/>
             <Routes fallback=|| view! { <ReaderFrame><NotFound/></ReaderFrame> }>
-                <Route path=path!("/quan-tri/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
-                <ParentRoute path=path!("/quan-tri") view=AdminLayout ssr=SsrMode::Async>
-                    <Route path=path!("") view=DashboardPage ssr=SsrMode::Async/>
-                    <Route path=path!("bai-viet") view=ArticleListPage ssr=SsrMode::Async/>
-                    <Route path=path!("bai-viet/:id") view=ArticleEditorPage ssr=SsrMode::Async/>
-                    <Route path=path!("thong-ke") view=StatisticsPage ssr=SsrMode::Async/>
-                    <Route path=path!("nhat-ky") view=AuditLogPage ssr=SsrMode::Async/>
-                    <Route path=path!("tai-khoan") view=AccountsPage ssr=SsrMode::Async/>
-                    <Route path=path!("doi-mat-khau") view=OwnPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("cai-dat") view=SiteSettingsPage ssr=SsrMode::Async/>
-                    <Route path=path!("chuyen-muc") view=CategoriesPage ssr=SsrMode::Async/>
-                    <Route path=path!("lien-ket") view=WebLinksPage ssr=SsrMode::Async/>
-                    <Route path=path!("thu-vien") view=MediaLibraryPage ssr=SsrMode::Async/>
+                <Route path=path!("/quan-tri/dang-nhap") view={Lazy::<LazySignIn>::new()} ssr=SsrMode::Async/>
+                <ParentRoute path=path!("/quan-tri") view={Lazy::<LazyAdminLayout>::new()} ssr=SsrMode::Async>
+                    <Route path=path!("") view={Lazy::<LazyDashboard>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("bai-viet") view={Lazy::<LazyArticleList>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("bai-viet/:id") view={Lazy::<LazyArticleEditor>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("thong-ke") view={Lazy::<LazyStatistics>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("nhat-ky") view={Lazy::<LazyAuditLog>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("tai-khoan") view={Lazy::<LazyAccounts>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("doi-mat-khau") view={Lazy::<LazyOwnPassword>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("cai-dat") view={Lazy::<LazySiteSettings>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("chuyen-muc") view={Lazy::<LazyCategories>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("lien-ket") view={Lazy::<LazyWebLinks>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("thu-vien") view={Lazy::<LazyMediaLibrary>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=ReaderLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>

@@ -7,7 +7,7 @@ use std::process::Command;
 
 const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run";
 
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scores {
     pub performance: f64,
     pub accessibility: f64,
@@ -16,6 +16,10 @@ pub struct Scores {
     pub first_contentful_paint_ms: f64,
     pub largest_contentful_paint_ms: f64,
     pub total_blocking_time_ms: f64,
+    /// The element Lighthouse timed as the largest contentful paint (its markup, shortened).
+    pub largest_contentful_paint_element: Option<String>,
+    /// Titles of the failed audits that cost accessibility, best-practices or SEO points.
+    pub failed_audits: Vec<String>,
 }
 
 /// Lighthouse now and then fails to record the trace of a load (NO_NAVSTART); a second run does.
@@ -55,7 +59,38 @@ fn scores(report: &serde_json::Value) -> Option<Scores> {
         first_contentful_paint_ms: audit("first-contentful-paint")?,
         largest_contentful_paint_ms: audit("largest-contentful-paint")?,
         total_blocking_time_ms: audit("total-blocking-time")?,
+        largest_contentful_paint_element: first_snippet(
+            &report["audits"]["largest-contentful-paint-element"]["details"],
+        ),
+        failed_audits: failed_audits(report),
     })
+}
+
+/// The first element's markup anywhere in an audit's details.
+fn first_snippet(details: &serde_json::Value) -> Option<String> {
+    match details {
+        serde_json::Value::Object(fields) => fields
+            .get("snippet")
+            .and_then(|snippet| snippet.as_str())
+            .map(str::to_owned)
+            .or_else(|| fields.values().find_map(first_snippet)),
+        serde_json::Value::Array(items) => items.iter().find_map(first_snippet),
+        _ => None,
+    }
+}
+
+fn failed_audits(report: &serde_json::Value) -> Vec<String> {
+    let mut failed = Vec::new();
+    for category in ["accessibility", "best-practices", "seo"] {
+        let references = report["categories"][category]["auditRefs"].as_array().cloned().unwrap_or_default();
+        for reference in references.iter().filter(|r| r["weight"].as_f64().unwrap_or(0.0) > 0.0) {
+            let audit = &report["audits"][reference["id"].as_str().unwrap_or_default()];
+            if audit["score"].as_f64().is_some_and(|score| score < 1.0) {
+                failed.push(audit["title"].as_str().unwrap_or_default().to_owned());
+            }
+        }
+    }
+    failed
 }
 
 #[cfg(test)]
@@ -72,12 +107,24 @@ mod tests {
             "audits": {
                 "first-contentful-paint": {"numericValue": 812.5},
                 "largest-contentful-paint": {"numericValue": 1210.0},
-                "total-blocking-time": {"numericValue": 40.0}
+                "total-blocking-time": {"numericValue": 40.0},
+                "largest-contentful-paint-element": {"details": {"type": "list", "items": [
+                    {"type": "table", "items": [{"node": {"type": "node", "snippet": "<h1 class=\"title\">"}}]}
+                ]}},
+                "color-contrast": {"score": 0.0, "title": "Contrast is too low"},
+                "image-alt": {"score": 1.0, "title": "Images have alt text"}
             }
         });
         let scores = scores(&report).unwrap();
         assert_eq!((scores.performance.round(), scores.accessibility, scores.seo), (97.0, 100.0, 100.0));
         assert_eq!(scores.largest_contentful_paint_ms, 1210.0);
+        assert_eq!(scores.largest_contentful_paint_element.as_deref(), Some("<h1 class=\"title\">"));
+        assert!(scores.failed_audits.is_empty(), "no category lists its audits here");
+
+        let mut with_refs = report.clone();
+        with_refs["categories"]["accessibility"]["auditRefs"] =
+            serde_json::json!([{"id": "color-contrast", "weight": 7}, {"id": "image-alt", "weight": 10}]);
+        assert_eq!(super::scores(&with_refs).unwrap().failed_audits, ["Contrast is too low"]);
         assert_eq!(super::scores(&serde_json::json!({"categories": {}})), None);
     }
 }

@@ -186,6 +186,21 @@ fn referenced_files(html: &str) -> Vec<String> {
     files
 }
 
+/// The `/pkg/` modules a script imports statically (`from"./x.js"`), as the split bundle's main
+/// script imports its loader.
+fn imported_modules(script: &str) -> Vec<String> {
+    let mut modules: Vec<String> = script
+        .match_indices("from\"./")
+        .filter_map(|(at, marker)| {
+            let start = at + marker.len();
+            script[start..].find('"').map(|end| format!("/pkg/{}", &script[start..start + end]))
+        })
+        .collect();
+    modules.sort();
+    modules.dedup();
+    modules
+}
+
 /// One file a reader downloads: raw and brotli sizes.
 struct Download {
     path: String,
@@ -199,10 +214,18 @@ async fn downloads(addr: std::net::SocketAddr, article: &str, html: &[u8]) -> Re
         return Err("the article page refers to the editor's code".into());
     }
     let mut files = vec![Download { path: article.to_owned(), raw: html.len(), brotli: compress_brotli(html).len() }];
-    for path in referenced_files(&text) {
+    let mut pending = referenced_files(&text);
+    while let Some(path) = pending.pop() {
+        if files.iter().any(|file| file.path == path) {
+            continue;
+        }
         let body = fetch(addr, &path, "identity").await?.body;
+        if path.ends_with(".js") {
+            pending.extend(imported_modules(&String::from_utf8_lossy(&body)));
+        }
         files.push(Download { brotli: compress_brotli(&body).len(), raw: body.len(), path });
     }
+    files[1..].sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
@@ -281,6 +304,15 @@ fn lighthouse_table(audits: &[(&str, Scores)]) -> String {
             s.total_blocking_time_ms
         );
     }
+    for (page, s) in audits {
+        if let Some(element) = &s.largest_contentful_paint_element {
+            let _ = write!(out, "\n{page}: the largest contentful paint is `{}`.", element.replace('`', "'"));
+        }
+        if !s.failed_audits.is_empty() {
+            let _ = write!(out, " Failed audits: {}.", s.failed_audits.join("; "));
+        }
+    }
+    out.push('\n');
     out
 }
 
@@ -295,5 +327,12 @@ mod tests {
         assert_eq!(referenced_files(html), vec!["/pkg/portal.css", "/pkg/portal.js", "/pkg/portal.wasm"]);
         assert_eq!(first_link(html, "/bai-viet/").as_deref(), Some("/bai-viet/a-1"));
         assert_eq!(first_link(html, "/tim-kiem"), None);
+    }
+
+    #[test]
+    fn a_scripts_static_imports_are_followed_but_not_its_lazy_ones() {
+        let script = r#"import*as n from"./__wasm_split.abc.js";import*as t from"./__wasm_split.abc.js";
+            const lazy=()=>import("./chunk_1.js");export class A{}"#;
+        assert_eq!(imported_modules(script), vec!["/pkg/__wasm_split.abc.js"]);
     }
 }

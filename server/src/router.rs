@@ -1,7 +1,7 @@
 //! The HTTP routes (the Leptos pages and server functions, feeds, the visitor counter, health and
 //! metrics, static files) and the layers every request passes through.
 
-use app::ssr::AppState;
+use app::ssr::{AppState, provide_page_nonce};
 use app::{App, shell};
 use axum::body::Body;
 use axum::routing::get;
@@ -35,6 +35,8 @@ pub struct RouterSettings {
     /// Upload requests to the media library one account may make in a minute.
     pub uploads_per_minute: u32,
     pub page_cache: PageCacheSettings,
+    /// Articles listed in one sitemap file before `/sitemap.xml` becomes an index of files.
+    pub sitemap_articles_per_file: u64,
 }
 
 impl Default for RouterSettings {
@@ -46,6 +48,7 @@ impl Default for RouterSettings {
             live_connections_per_address: LIVE_CONNECTIONS_PER_ADDRESS,
             uploads_per_minute: media_library::UPLOADS_PER_MINUTE,
             page_cache: PageCacheSettings::default(),
+            sitemap_articles_per_file: crate::feeds::ARTICLES_PER_FILE,
         }
     }
 }
@@ -61,12 +64,14 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
 
     // Everything that answers and is done: a request that takes too long is cut off with 503.
     let portal = Router::new()
-        .merge(crate::feeds::routes())
+        .merge(crate::feeds::routes(settings.sitemap_articles_per_file))
         .merge(visitor_stats::routes())
         .merge(media_library::routes(UploadLimit::new(settings.uploads_per_minute)))
-        .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
+        .leptos_routes_with_context(&state, routes, provide_page_nonce, move || shell(options.clone()))
         // Files under the site root (the wasm bundle, CSS, images); anything else renders the 404 page.
-        .fallback(file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(provide_page_nonce, shell))
+        // Inside the page cache, which keeps each page with its policy (the nonce swapped for hashes).
+        .layer(middleware::from_fn(security::send_page_policy))
         .layer(middleware::from_fn_with_state(page_cache.clone(), page_cache::serve))
         .layer(middleware::from_fn(crate::site_files::add_cache_headers))
         .layer(middleware::from_fn_with_state(search_limit, security::limit_searches))

@@ -247,13 +247,42 @@ pub struct SitemapEntry {
     pub updated_at: DateTime<Utc>,
 }
 
-/// The newest `limit` articles readers can see, for the sitemap.
+/// How many articles readers can see.
+pub async fn count_visible(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    article::Entity::find().filter(visible_to_readers(now)).count(db).await
+}
+
+/// `limit` articles readers can see from `offset`, oldest first: a sitemap file keeps its
+/// addresses while new articles go to the last file.
 pub async fn sitemap_entries(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
+    offset: u64,
     limit: u64,
 ) -> Result<Vec<SitemapEntry>, DbErr> {
-    newest_visible(now).limit(limit).into_partial_model().all(db).await
+    article::Entity::find()
+        .filter(visible_to_readers(now))
+        .order_by_asc(article::Column::PublishedAt)
+        .order_by_asc(article::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .into_partial_model()
+        .all(db)
+        .await
+}
+
+/// When an article readers can see last changed.
+pub async fn last_visible_change(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, DbErr> {
+    let newest: Option<SitemapEntry> = article::Entity::find()
+        .filter(visible_to_readers(now))
+        .order_by_desc(article::Column::UpdatedAt)
+        .into_partial_model()
+        .one(db)
+        .await?;
+    Ok(newest.map(|entry| entry.updated_at))
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,14 +1,16 @@
 //! Full-text search over published articles, ignoring case and Vietnamese diacritics in both
 //! directions ("dang bo" finds "Đảng bộ", "Đảng" finds "dang").
 //!
-//! Each query word must begin a word of the article (title, lead or body). Matches are ranked by
-//! where the words appear (title first, then the lead, whole phrase above scattered words), newest first
-//! among equals.
+//! Each query word must begin a word of the article (title, lead or body). The words are found in
+//! an inverted index over the folded text (migration `m20261129_000010_article_word_index`: FTS5 on
+//! SQLite, a GIN `tsvector` index on PostgreSQL), so a search costs what its matches cost, not what
+//! the whole archive costs. Matches are ranked by where the words appear (title first, then the
+//! lead, whole phrase above scattered words), newest first among equals.
 
 use chrono::{DateTime, Utc};
 use entity::article;
-use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, SimpleExpr};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, QueryFilter, QuerySelect};
 
 use text::{fold_diacritics, words};
 
@@ -47,7 +49,7 @@ pub async fn search(
     if terms.is_empty() {
         return Ok(SearchPage { hits: Vec::new(), total: 0, truncated: false });
     }
-    let mut query = newest_visible(now).filter(contains_every_term(article::Column::SearchText, terms));
+    let mut query = newest_visible(now).filter(has_every_word(db.get_database_backend(), terms));
     if let Some(ids) = &filters.category_ids {
         query = query.filter(article::Column::CategoryId.is_in(ids.iter().copied()));
     }
@@ -69,7 +71,35 @@ pub async fn search(
     Ok(SearchPage { hits, total, truncated })
 }
 
-/// Rows whose folded `search_text` column has a word starting with each of `terms`.
+/// Articles with a word starting with each of `terms`, looked up in the word index.
+pub(crate) fn has_every_word(backend: DbBackend, terms: &[String]) -> SimpleExpr {
+    match backend {
+        DbBackend::Postgres => Expr::cust_with_values(
+            "to_tsvector('simple'::regconfig, \"article\".\"search_text\") @@ to_tsquery('simple'::regconfig, $1)",
+            [postgres_prefix_query(terms)],
+        ),
+        _ => Expr::cust_with_values(
+            "\"article\".\"id\" IN (SELECT rowid FROM article_words WHERE article_words MATCH ?)",
+            [fts5_prefix_query(terms)],
+        ),
+    }
+}
+
+/// `"dang"* AND "bo"*`: each term a quoted phrase (so no term is read as an operator), as a prefix.
+fn fts5_prefix_query(terms: &[String]) -> String {
+    let phrases: Vec<String> = terms.iter().map(|term| format!("\"{}\"*", term.replace('"', "\"\""))).collect();
+    phrases.join(" AND ")
+}
+
+/// `'dang':* & 'bo':*`: each term a quoted lexeme, as a prefix.
+fn postgres_prefix_query(terms: &[String]) -> String {
+    let lexemes: Vec<String> =
+        terms.iter().map(|term| format!("'{}':*", term.replace('\\', "\\\\").replace('\'', "''"))).collect();
+    lexemes.join(" & ")
+}
+
+/// Rows whose folded `search_text` column has a word starting with each of `terms`, by reading the
+/// text of every row: for small tables (the media library) that have no word index.
 pub(crate) fn contains_every_term(search_text: impl ColumnTrait, terms: &[String]) -> Condition {
     terms.iter().fold(Condition::all(), |all, term| {
         let pattern = format!("% {}%", escape_like(term));
@@ -123,6 +153,13 @@ mod tests {
         assert!(in_title > scattered_title, "{in_title} > {scattered_title}");
         assert!(scattered_title > in_lead, "{scattered_title} > {in_lead}");
         assert!(in_lead > relevance(&query, "Hội nghị", "Tổng kết"));
+    }
+
+    #[test]
+    fn index_queries_quote_every_term_as_a_prefix() {
+        let terms = vec!["dang".to_string(), "a\"b'c\\".to_string()];
+        assert_eq!(fts5_prefix_query(&terms), r#""dang"* AND "a""b'c\"*"#);
+        assert_eq!(postgres_prefix_query(&terms), r#"'dang':* & 'a"b''c\\':*"#);
     }
 
     #[test]

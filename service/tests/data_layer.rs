@@ -269,6 +269,70 @@ async fn search_ignores_case_and_diacritics_in_both_directions() {
     test.finish().await;
 }
 
+/// The word index is kept by the database itself: an import, a re-import that changes the text and a
+/// deletion are all visible to the next search, and no query text can break the index's syntax.
+#[tokio::test]
+async fn the_word_index_follows_every_write_and_takes_any_query() {
+    use entity::article;
+    use sea_orm::{ColumnTrait, QueryFilter};
+
+    let test = TestDatabase::new().await;
+    let db = &test.db;
+    let slugs = |query: &'static str| async move {
+        let terms = service::text::search_terms(query);
+        let filters = service::search::Filters::default();
+        let page = service::search::search(db.reader(), &terms, &filters, now(), 1, 20).await.unwrap();
+        let mut slugs: Vec<String> = page.hits.into_iter().map(|hit| hit.slug).collect();
+        slugs.sort();
+        slugs
+    };
+    let lines = [article_line(1, "Tin tức", " Mường Lát"), article_line(2, "Tin tức", "")].join("\n");
+    import_jsonl(db, lines.as_bytes(), now(), |_| {}).await.unwrap();
+    assert_eq!(slugs("chuyen doi so thanh").await, ["bai-viet-so-1", "bai-viet-so-2"]);
+    assert_eq!(slugs("muong la").await, ["bai-viet-so-1"], "the last word is a prefix");
+    assert_eq!(slugs("noi dung 2").await, ["bai-viet-so-2"], "body words are indexed");
+    assert!(slugs("uong").await.is_empty(), "a term matches the start of a word only");
+
+    let rewritten = article_line(2, "Tin tức", " Nghi Sơn").replace("Nội dung 2", "Bão số 5 đổ bộ");
+    import_jsonl(db, rewritten.as_bytes(), now(), |_| {}).await.unwrap();
+    assert_eq!(slugs("bao so 5").await, ["bai-viet-so-2"], "a changed body is searchable at once");
+    assert!(slugs("noi dung 2").await.is_empty(), "the old words are gone from the index");
+    assert_eq!(slugs("nghi son").await, ["bai-viet-so-2"]);
+
+    let txn = db.begin_write().await.unwrap();
+    article::Entity::update_many()
+        .col_expr(article::Column::Status, Expr::value(ArticleStatus::Trashed))
+        .filter(article::Column::Slug.eq("bai-viet-so-1"))
+        .exec(&txn)
+        .await
+        .unwrap();
+    article::Entity::delete_many().filter(article::Column::Status.eq(ArticleStatus::Trashed)).exec(&txn).await.unwrap();
+    txn.commit().await.unwrap();
+    assert_eq!(slugs("chuyen doi so").await, ["bai-viet-so-2"], "a deleted article leaves the index");
+
+    for hostile in [
+        "\"",
+        "\"bao\" OR 1",
+        "AND",
+        "NEAR(bao so)",
+        "bao*",
+        "^bao",
+        "search_text:bao",
+        "'",
+        "\\",
+        "²",
+        "中国",
+        "bao:* | so",
+    ] {
+        let terms = service::text::search_terms(hostile);
+        let filters = service::search::Filters::default();
+        let result = service::search::search(db.reader(), &terms, &filters, now(), 1, 20).await;
+        assert!(result.is_ok(), "{hostile:?}: {:?}", result.err());
+    }
+    assert_eq!(slugs("bao:* | so").await, ["bai-viet-so-2"], "operator characters are not operators");
+    test.finish().await;
+}
+
 #[tokio::test]
 async fn a_changed_slug_leaves_a_redirect_behind() {
     let test = TestDatabase::new().await;

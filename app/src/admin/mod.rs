@@ -28,6 +28,7 @@ pub mod categories;
 pub mod dashboard;
 pub mod editor_script;
 mod layout;
+pub mod lazy_pages;
 pub mod media_library;
 pub mod site_settings;
 pub mod statistics;

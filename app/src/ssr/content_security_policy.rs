@@ -1,11 +1,18 @@
-//! The Content-Security-Policy of HTML pages. Leptos gives every response a fresh nonce and puts it on
-//! the scripts it writes (hydration, resolved data); only those and the site's own files may run.
+//! The Content-Security-Policy of HTML pages. Every page request gets a fresh nonce from the HTTP
+//! layer (the server's `send_page_policy` middleware), which sends the policy naming it; the render
+//! puts the same nonce on the scripts it writes (hydration, resolved data). Only those and the
+//! site's own files may run.
+//!
+//! The policy is not sent from inside the render (through `ResponseOptions`): a header set there
+//! now and then went missing when a browser abandoned one page for the next, and the page then
+//! got the locked-down policy of non-pages and never came to life.
 
-use http::HeaderValue;
-use http::header::CONTENT_SECURITY_POLICY;
-use leptos::nonce::use_nonce;
-use leptos::prelude::use_context;
-use leptos_axum::ResponseOptions;
+use leptos::nonce::Nonce;
+use leptos::prelude::{provide_context, use_context};
+
+/// The nonce the HTTP layer chose for this request, kept in the request's extensions.
+#[derive(Clone, Debug)]
+pub struct PageNonce(pub Nonce);
 
 /// Scripts from this site or carrying `nonce`; WebAssembly may compile (the hydrated app); styles,
 /// images, fonts and fetches from this site only; frames only from the video players articles may
@@ -20,14 +27,12 @@ pub fn page_policy(nonce: &str) -> String {
     )
 }
 
-/// Sends [`page_policy`] with this response's nonce; called while the page shell renders.
-pub fn send_page_policy() {
-    let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>()) else {
-        return;
-    };
-    // The nonce is URL-safe base64, so the value is always a valid header.
-    if let Ok(value) = HeaderValue::from_str(&page_policy(&nonce)) {
-        response.insert_header(CONTENT_SECURITY_POLICY, value);
+/// Makes the request's [`PageNonce`] the render's nonce (Leptos's own random one is replaced).
+/// Runs as the render's additional context, after Leptos has provided the request's parts.
+pub fn provide_page_nonce() {
+    let nonce = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<PageNonce>().cloned());
+    if let Some(PageNonce(nonce)) = nonce {
+        provide_context(nonce);
     }
 }
 

@@ -7,14 +7,20 @@ mod xml;
 
 use app::ssr::AppState;
 use axum::Router;
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-pub fn routes() -> Router<AppState> {
+pub use sitemap::ARTICLES_PER_FILE;
+
+/// `sitemap_articles_per_file`: how many articles one sitemap file lists (`ARTICLES_PER_FILE`).
+pub fn routes(sitemap_articles_per_file: u64) -> Router<AppState> {
+    let per_file = sitemap_articles_per_file;
     Router::new()
         .route("/robots.txt", get(robots::robots_txt))
-        .route("/sitemap.xml", get(sitemap::sitemap_xml))
+        .route("/sitemap.xml", get(move |State(state)| sitemap::sitemap_xml(state, per_file)))
+        .route("/sitemap/{file}", get(move |state, file| sitemap::sitemap_part(state, file, per_file)))
         .route("/rss.xml", get(rss::site_feed))
         .route("/chuyen-muc/{slug}/rss.xml", get(rss::category_feed))
 }
@@ -24,6 +30,8 @@ pub fn routes() -> Router<AppState> {
 enum FeedError {
     #[error("Không có chuyên mục này.")]
     NotFound,
+    #[error("Không có tệp sơ đồ trang này; danh sách các tệp ở /sitemap.xml.")]
+    NoSuchSitemap,
     #[error("Hệ thống đang bận, vui lòng thử lại sau.")]
     Database(#[from] service::DbErr),
 }
@@ -31,7 +39,7 @@ enum FeedError {
 impl IntoResponse for FeedError {
     fn into_response(self) -> Response {
         let status = match &self {
-            FeedError::NotFound => StatusCode::NOT_FOUND,
+            FeedError::NotFound | FeedError::NoSuchSitemap => StatusCode::NOT_FOUND,
             FeedError::Database(error) => {
                 tracing::error!(%error, "feed query failed");
                 StatusCode::SERVICE_UNAVAILABLE

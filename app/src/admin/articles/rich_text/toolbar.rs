@@ -93,6 +93,7 @@ fn tool_button(controls: EditorControls, button: &'static Button) -> impl IntoVi
     view! {
         <button type="button" title=button.title aria-label=name disabled=disabled
             aria-pressed=move || pressed.map(|p| if p.get() { "true" } else { "false" })
+            on:mousedown=keep_editor_focus
             on:click=move |_| { controls.run((button.command)()); }>
             {button.label}
         </button>
@@ -115,7 +116,8 @@ pub fn Toolbar(controls: EditorControls) -> impl IntoView {
             <span class="tool-group">
                 <button type="button" disabled=move || !ready.get() aria-pressed=move || controls.is_active("link").get().to_string()
                     on:click=move |_| toggle(OpenPanel::Link)>"Liên kết"</button>
-                <button type="button" disabled=move || !ready.get() on:click=move |_| { controls.run(EditorCommand::InsertTable); }>"Chèn bảng"</button>
+                <button type="button" disabled=move || !ready.get() on:mousedown=keep_editor_focus
+                    on:click=move |_| { controls.run(EditorCommand::InsertTable); }>"Chèn bảng"</button>
                 <button type="button" disabled=move || !ready.get() on:click=move |_| toggle(OpenPanel::Library)>"Ảnh từ thư viện"</button>
                 <button type="button" disabled=move || !ready.get() on:click=move |_| toggle(OpenPanel::Upload)>"Tải ảnh/tệp lên"</button>
                 <button type="button" disabled=move || !ready.get() on:click=move |_| toggle(OpenPanel::Video)>"Video"</button>
@@ -129,4 +131,11 @@ pub fn Toolbar(controls: EditorControls) -> impl IntoView {
         </div>
         {move || open.get().map(|panel| view! { <InsertPanel controls panel close=Callback::new(move |()| open.set(None))/> })}
     }
+}
+
+/// A formatting button pressed with the mouse leaves the focus (and the selection) in the text.
+/// Otherwise the button takes the focus and the editor only gets it back a frame later, and the
+/// first letters typed straight after the click are lost.
+fn keep_editor_focus(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
 }
