@@ -52,3 +52,14 @@ for (const [name, path] of Object.entries(pages)) {
     await expect(page.locator('h1')).toHaveCount(1);
   });
 }
+
+// Lighthouse's accessibility score counts this best-practice rule, which the WCAG run above leaves out.
+test('reader pages’ headings go down one level at a time', async ({ page }, info) => {
+  test.skip(!jsEnabled(info), 'axe-core runs as a script in the page');
+  for (const path of [pages.home, pages.category, pages.article, pages.search]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
+    const skips = results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+    expect(skips, path).toEqual([]);
+  }
+});

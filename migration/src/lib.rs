@@ -12,6 +12,7 @@ mod m20261128_000007_media_library;
 mod m20261129_000008_article_autosave;
 mod m20261129_000009_article_updated_at_index;
 mod m20261129_000010_article_word_index;
+mod m20261129_000011_article_view_count_index;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_article_autosave::Migration),
             Box::new(m20261129_000009_article_updated_at_index::Migration),
             Box::new(m20261129_000010_article_word_index::Migration),
+            Box::new(m20261129_000011_article_view_count_index::Migration),
         ]
     }
 }

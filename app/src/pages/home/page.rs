@@ -21,7 +21,10 @@ pub fn HomePage() -> impl IntoView {
                 view! {
                     <PageMeta site title=site_name.clone() description path="/".to_string()/>
                     <h1 class="visually-hidden">{site_name}</h1>
-                    <section class="home-top" aria-label="Tin nổi bật">
+                    // Headings go down one level at a time (h1, h2, then the cards' h3), so the lead
+                    // story's section has its own, for screen readers only.
+                    <section class="home-top" aria-labelledby="lead-story-title">
+                        <h2 id="lead-story-title" class="visually-hidden">"Tin nổi bật"</h2>
                         {data.lead.map(|article| view! { <ArticleCard article lead=true/> })}
                         <div class="latest">
                             <h2 class="section-title">"Tin mới"</h2>
