@@ -74,7 +74,7 @@ async fn a_draft_goes_through_review_and_appears_on_the_site_at_its_scheduled_ti
     assert!(articles::published_by_slug(db, slug, now()).await.unwrap().is_none(), "not before its time");
     assert!(articles::published_by_slug(db, slug, at - TimeDelta::seconds(1)).await.unwrap().is_none());
     assert!(articles::published_by_slug(db, slug, at).await.unwrap().is_some(), "live at its time");
-    let sitemap = articles::sitemap_entries(db, at, 100).await.unwrap();
+    let sitemap = articles::sitemap_entries(db, at, 0, 100).await.unwrap();
     assert!(sitemap.iter().any(|entry| &entry.slug == slug));
     txn.commit().await.unwrap();
     test.finish().await;
