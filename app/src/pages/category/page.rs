@@ -65,10 +65,12 @@ pub fn CategoryPage() -> impl IntoView {
                             {if data.articles.is_empty() {
                                 view! { <p class="empty">"Chuyên mục chưa có bài viết."</p> }.into_any()
                             } else {
+                                // The cards' titles are h3: this heading keeps the levels in order.
                                 view! {
-                                    <div class="article-list">
+                                    <section class="article-list" aria-labelledby="category-articles-title">
+                                        <h2 id="category-articles-title" class="visually-hidden">"Danh sách bài viết"</h2>
                                         {data.articles.into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
-                                    </div>
+                                    </section>
                                 }.into_any()
                             }}
                             <Pagination base_url=data.category.url() page=data.page total_pages=data.total_pages/>
