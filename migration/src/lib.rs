@@ -13,6 +13,7 @@ mod m20261129_000008_article_autosave;
 mod m20261129_000009_article_updated_at_index;
 mod m20261129_000010_article_word_index;
 mod m20261129_000011_article_view_count_index;
+mod m20261129_000012_word_index_without_positions;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000009_article_updated_at_index::Migration),
             Box::new(m20261129_000010_article_word_index::Migration),
             Box::new(m20261129_000011_article_view_count_index::Migration),
+            Box::new(m20261129_000012_word_index_without_positions::Migration),
         ]
     }
 }

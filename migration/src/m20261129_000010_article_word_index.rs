@@ -13,9 +13,18 @@ use sea_orm_migration::sea_orm::DbBackend;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const SQLITE_UP: &[&str] = &[
-    "CREATE VIRTUAL TABLE article_words USING fts5(search_text, content='article', content_rowid='id', \
-     tokenize='unicode61 remove_diacritics 0', prefix='2 3')",
+/// The FTS5 table over `article.search_text`, with `options` appended to its definition.
+pub(crate) fn create_word_table(options: &str) -> String {
+    format!(
+        "CREATE VIRTUAL TABLE article_words USING fts5(search_text, content='article', content_rowid='id', \
+         tokenize='unicode61 remove_diacritics 0', prefix='2 3'{options})"
+    )
+}
+
+/// Fills the table from the articles.
+pub(crate) const REBUILD_WORD_TABLE: &str = "INSERT INTO article_words(article_words) VALUES ('rebuild')";
+
+const SQLITE_TRIGGERS: &[&str] = &[
     "CREATE TRIGGER article_words_after_insert AFTER INSERT ON article BEGIN \
      INSERT INTO article_words(rowid, search_text) VALUES (new.id, new.search_text); END",
     "CREATE TRIGGER article_words_after_delete AFTER DELETE ON article BEGIN \
@@ -23,7 +32,6 @@ const SQLITE_UP: &[&str] = &[
     "CREATE TRIGGER article_words_after_update AFTER UPDATE OF search_text ON article BEGIN \
      INSERT INTO article_words(article_words, rowid, search_text) VALUES ('delete', old.id, old.search_text); \
      INSERT INTO article_words(rowid, search_text) VALUES (new.id, new.search_text); END",
-    "INSERT INTO article_words(article_words) VALUES ('rebuild')",
 ];
 
 const SQLITE_DOWN: &[&str] = &[
@@ -41,22 +49,33 @@ const POSTGRES_DOWN: &[&str] = &["DROP INDEX idx_article_words"];
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        run(manager, SQLITE_UP, POSTGRES_UP).await
+        let mut sqlite = vec![create_word_table("")];
+        sqlite.extend(SQLITE_TRIGGERS.iter().map(|s| (*s).to_owned()));
+        sqlite.push(REBUILD_WORD_TABLE.to_owned());
+        run(manager, &sqlite, POSTGRES_UP).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        run(manager, SQLITE_DOWN, POSTGRES_DOWN).await
+        let sqlite: Vec<String> = SQLITE_DOWN.iter().map(|s| (*s).to_owned()).collect();
+        run(manager, &sqlite, POSTGRES_DOWN).await
     }
 }
 
-async fn run(manager: &SchemaManager<'_>, sqlite: &[&str], postgres: &[&str]) -> Result<(), DbErr> {
-    let statements = match manager.get_database_backend() {
-        DbBackend::Sqlite => sqlite,
-        DbBackend::Postgres => postgres,
+/// Runs the statements of the connection's backend.
+pub(crate) async fn run(manager: &SchemaManager<'_>, sqlite: &[String], postgres: &[&str]) -> Result<(), DbErr> {
+    let connection = manager.get_connection();
+    match manager.get_database_backend() {
+        DbBackend::Sqlite => {
+            for statement in sqlite {
+                connection.execute_unprepared(statement).await?;
+            }
+        }
+        DbBackend::Postgres => {
+            for statement in postgres {
+                connection.execute_unprepared(statement).await?;
+            }
+        }
         other => return Err(DbErr::Migration(format!("no word index for {other:?}"))),
-    };
-    for statement in statements {
-        manager.get_connection().execute_unprepared(statement).await?;
     }
     Ok(())
 }

@@ -34,10 +34,12 @@ fn visible_to_readers(now: DateTime<Utc>) -> Condition {
 
 /// Published articles newest first (ties broken by id, so pages are stable).
 pub(crate) fn newest_visible(now: DateTime<Utc>) -> Select<article::Entity> {
-    article::Entity::find()
-        .filter(visible_to_readers(now))
-        .order_by_desc(article::Column::PublishedAt)
-        .order_by_desc(article::Column::Id)
+    newest_first(article::Entity::find().filter(visible_to_readers(now)))
+}
+
+/// `articles` newest first (ties broken by id, so pages are stable).
+pub(crate) fn newest_first(articles: Select<article::Entity>) -> Select<article::Entity> {
+    articles.order_by_desc(article::Column::PublishedAt).order_by_desc(article::Column::Id)
 }
 
 /// The newest articles readers can see, newest first.

@@ -106,6 +106,23 @@ async fn importing_two_thousand_articles_twice_creates_them_once() {
     assert_eq!((second.inserted, second.updated, second.unchanged), (0, 0, 2000));
     assert_eq!(articles::count(db.reader()).await.unwrap(), 2000);
 
+    // Every article matches the first search and 111 the second: on SQLite the first walks the
+    // publication-date index, the second reads its few matches by id; both rank newest first.
+    let search = |query: &'static str| async move {
+        let terms = service::text::search_terms(query);
+        let filters = service::search::Filters::default();
+        service::search::search(db.reader(), &terms, &filters, now(), 1, 20).await.unwrap()
+    };
+    let many = search("chuyen doi so").await;
+    assert_eq!((many.total, many.truncated), (1000, true));
+    let few = search("noi dung 19").await;
+    assert_eq!((few.total, few.truncated), (111, false), "19, 190–199 and 1900–1999");
+    for found in [many, few] {
+        // The newest day (the 28th) holds articles 27, 55, … 1987; the higher id comes first.
+        assert_eq!(found.hits[0].slug, "bai-viet-so-1987");
+        assert!(found.hits.windows(2).all(|pair| pair[0].published_at >= pair[1].published_at));
+    }
+
     let changed = article_line(7, "Chuyển đổi số", " (cập nhật)");
     let third = import_jsonl(db, changed.as_bytes(), now(), |_| {}).await.unwrap();
     assert_eq!(third.updated, 1);
@@ -290,6 +307,7 @@ async fn the_word_index_follows_every_write_and_takes_any_query() {
     import_jsonl(db, lines.as_bytes(), now(), |_| {}).await.unwrap();
     assert_eq!(slugs("chuyen doi so thanh").await, ["bai-viet-so-1", "bai-viet-so-2"]);
     assert_eq!(slugs("muong la").await, ["bai-viet-so-1"], "the last word is a prefix");
+    assert!(slugs("muon lat").await.is_empty(), "the words before it are whole words");
     assert_eq!(slugs("noi dung 2").await, ["bai-viet-so-2"], "body words are indexed");
     assert!(slugs("uong").await.is_empty(), "a term matches the start of a word only");
 

@@ -6,17 +6,28 @@ pub mod body_images;
 pub mod inspect;
 pub mod sanitize;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Lower-cases `text` and removes Vietnamese diacritics, including đ → d, so that
 /// "Đảng bộ Thanh Hóa" and "dang bo thanh hoa" fold to the same string.
+///
+/// Each character is decomposed on its own (canonical decomposition, marks dropped) rather than
+/// through a normalising iterator: marks are dropped anyway, so their canonical order does not
+/// matter, and search ranks a thousand titles and leads per query with this.
 pub fn fold_diacritics(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            continue;
+        }
+        decompose_canonical(c, |part| {
+            if !is_combining_mark(part) {
+                folded.extend(part.to_lowercase().map(|lower| if lower == 'đ' { 'd' } else { lower }));
+            }
+        });
+    }
+    folded
 }
 
 /// The words of folded text: runs of letters and digits.
@@ -195,7 +206,33 @@ pub fn search_text(title: &str, summary: &str, body_html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use unicode_normalization::UnicodeNormalization;
+
     use super::*;
+
+    /// The definition `fold_diacritics` is a faster form of: normalise, drop marks, lower-case.
+    fn fold_by_normalising(text: &str) -> String {
+        text.nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == 'đ' { 'd' } else { c })
+            .collect()
+    }
+
+    #[test]
+    fn folding_char_by_char_equals_normalising_the_whole_text() {
+        let vietnamese = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
+        let samples = [
+            vietnamese.to_owned(),
+            vietnamese.to_uppercase(),
+            vietnamese.nfd().collect::<String>(),
+            vietnamese.to_uppercase().nfd().collect::<String>(),
+            "İstanbul Ωμέγα 한국어 ﬁ ẞ 中文 ½ Ⅻ e\u{301}\u{323} a\u{323}\u{302}".to_owned(),
+        ];
+        for sample in samples {
+            assert_eq!(fold_diacritics(&sample), fold_by_normalising(&sample), "{sample}");
+        }
+    }
 
     #[test]
     fn folding_removes_every_vietnamese_mark_and_d_stroke() {
