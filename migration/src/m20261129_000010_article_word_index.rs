@@ -56,26 +56,23 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sqlite: Vec<String> = SQLITE_DOWN.iter().map(|s| (*s).to_owned()).collect();
-        run(manager, &sqlite, POSTGRES_DOWN).await
+        run(manager, SQLITE_DOWN, POSTGRES_DOWN).await
     }
 }
 
 /// Runs the statements of the connection's backend.
-pub(crate) async fn run(manager: &SchemaManager<'_>, sqlite: &[String], postgres: &[&str]) -> Result<(), DbErr> {
-    let connection = manager.get_connection();
-    match manager.get_database_backend() {
-        DbBackend::Sqlite => {
-            for statement in sqlite {
-                connection.execute_unprepared(statement).await?;
-            }
-        }
-        DbBackend::Postgres => {
-            for statement in postgres {
-                connection.execute_unprepared(statement).await?;
-            }
-        }
+pub(crate) async fn run(
+    manager: &SchemaManager<'_>,
+    sqlite: &[impl AsRef<str>],
+    postgres: &[&str],
+) -> Result<(), DbErr> {
+    let statements: Vec<&str> = match manager.get_database_backend() {
+        DbBackend::Sqlite => sqlite.iter().map(AsRef::as_ref).collect(),
+        DbBackend::Postgres => postgres.to_vec(),
         other => return Err(DbErr::Migration(format!("no word index for {other:?}"))),
+    };
+    for statement in statements {
+        manager.get_connection().execute_unprepared(statement).await?;
     }
     Ok(())
 }
