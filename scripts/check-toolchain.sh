@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fails loudly when the installed tools do not match what the project pins.
+# Fails loudly when the installed tools do not match what the project pins. With --tests, also
+# checks what only the test suite needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -15,5 +16,10 @@ fi
 for tool in cargo-leptos wasm-opt; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: run scripts/setup.sh" >&2; exit 1; }
 done
-[ -x /usr/bin/chromium ] || { echo "Chromium is missing: run scripts/setup.sh" >&2; exit 1; }
+if [ "${1:-}" = --tests ]; then
+  for tool in cargo-fuzz cargo-audit wrk; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing: run scripts/setup.sh --tests" >&2; exit 1; }
+  done
+  [ -x /usr/bin/chromium ] || { echo "Chromium is missing: run scripts/setup.sh --tests" >&2; exit 1; }
+fi
 echo "Toolchain OK: wasm-bindgen $crate, $(cargo leptos --version), $(wasm-opt --version)"

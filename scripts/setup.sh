@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# Installs what building and testing the portal needs, skipping whatever is already there.
+# Installs what building and serving the portal needs, skipping whatever is already there:
+#   scripts/setup.sh           the run path (scripts/run.sh): the wasm target, cargo-leptos,
+#                              wasm-bindgen-cli, Node.js, wasm-opt and the editor's script;
+#   scripts/setup.sh --tests   that, and what only the test suite needs (scripts/test.sh): cargo-fuzz,
+#                              cargo-audit, Chromium, wrk and the browser-test packages.
 # Safe to run again and again; every step checks before it installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+for_tests=0
+case "${1:-}" in
+  --tests) for_tests=1 ;;
+  "") ;;
+  *) echo "usage: scripts/setup.sh [--tests]" >&2; exit 2 ;;
+esac
 
 CARGO_LEPTOS_VERSION=0.3.10
 CARGO_FUZZ_VERSION=0.13.2
@@ -28,14 +39,6 @@ if ! cargo leptos --version 2>/dev/null | grep -qF "$CARGO_LEPTOS_VERSION"; then
   cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
 fi
 
-step "cargo-fuzz $CARGO_FUZZ_VERSION and cargo-audit $CARGO_AUDIT_VERSION"
-if ! cargo fuzz --version 2>/dev/null | grep -qF "$CARGO_FUZZ_VERSION"; then
-  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
-fi
-if ! cargo audit --version 2>/dev/null | grep -qF "$CARGO_AUDIT_VERSION"; then
-  cargo install cargo-audit --version "$CARGO_AUDIT_VERSION" --locked
-fi
-
 step "wasm-bindgen-cli at the version Cargo.lock pins"
 wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wasm_bindgen_version" ]; then
@@ -51,18 +54,28 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}";
   npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
 fi
 
-step "Chromium for the browser tests"
-[ -x /usr/bin/chromium ] || apt_install chromium
-
-step "wrk, the HTTP load generator of the benchmark (scripts/bench.sh)"
-have wrk || apt_install wrk
-
-step "Browser-test packages (end2end/)"
-if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
-  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
-fi
-
 step "The back office's editor script (editor/ → public/editor/editor.js)"
 scripts/build-editor.sh
 
-scripts/check-toolchain.sh
+if [ $for_tests = 1 ]; then
+  step "cargo-fuzz $CARGO_FUZZ_VERSION and cargo-audit $CARGO_AUDIT_VERSION (tests only)"
+  if ! cargo fuzz --version 2>/dev/null | grep -qF "$CARGO_FUZZ_VERSION"; then
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+  fi
+  if ! cargo audit --version 2>/dev/null | grep -qF "$CARGO_AUDIT_VERSION"; then
+    cargo install cargo-audit --version "$CARGO_AUDIT_VERSION" --locked
+  fi
+
+  step "Chromium for the browser tests"
+  [ -x /usr/bin/chromium ] || apt_install chromium
+
+  step "wrk, the HTTP load generator of the benchmark (scripts/bench.sh)"
+  have wrk || apt_install wrk
+
+  step "Browser-test packages (end2end/)"
+  if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  fi
+fi
+
+if [ $for_tests = 1 ]; then scripts/check-toolchain.sh --tests; else scripts/check-toolchain.sh; fi

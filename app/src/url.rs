@@ -1,16 +1,9 @@
 //! Building URLs.
 
-/// Percent-encodes `value` for a query string or path segment (spaces as `+`).
+/// Percent-encodes `value` for a query string or a form (`application/x-www-form-urlencoded`:
+/// spaces as `+`).
 pub fn encode_component(value: &str) -> String {
-    let mut encoded = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => encoded.push(byte as char),
-            b' ' => encoded.push('+'),
-            _ => encoded.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    encoded
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! `cargo run -p bench --release -- [pages|page-views|fan-out|soak|all]`: measures the release server
+//! `cargo run -p bench --release -- [pages|page-views|fan-out|soak|sign-in-flood|all]`: measures the release server
 //! (`target/release/server`, built first by `cargo leptos build --release`) on a fresh SQLite
 //! database, and prints the figures recorded in BENCHMARKS.md.
 
@@ -8,6 +8,7 @@ mod lighthouse;
 mod page_views;
 mod pages;
 mod record;
+mod sign_in_flood;
 mod soak;
 mod wrk;
 
@@ -70,6 +71,14 @@ enum Benchmark {
         #[arg(long, default_value_t = 256)]
         connections: usize,
     },
+    /// Readers' page latency alone and during a flood of sign-ins (each an Argon2 check).
+    SignInFlood {
+        #[arg(long, default_value_t = 5)]
+        seconds: u64,
+        /// Clients sending sign-ins one after another.
+        #[arg(long, default_value_t = 32)]
+        clients: usize,
+    },
     /// Everything, with the default sizes.
     All,
 }
@@ -98,6 +107,7 @@ async fn main() -> ExitCode {
         }
         Benchmark::FanOut { clients } => fan_out::run(&cli.server, &clients).await,
         Benchmark::Soak { seconds, connections } => soak::run(&cli.server, seconds, connections).await,
+        Benchmark::SignInFlood { seconds, clients } => sign_in_flood::run(&cli.server, seconds, clients).await,
         Benchmark::All => match page_views::run(&cli.server, 200_000, 64, 10_000).await {
             Ok(()) => fan_out::run(&cli.server, &[1_000, 10_000]).await,
             failed => failed,

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { type Account, createAccount, jsEnabled, signIn, waitForHydration, watchForErrors } from './helpers';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { type Account, createAccount, jsEnabled, signIn, waitForHydration } from './helpers';
 
 // The editor works in the hydrated app; the reader side of the same journey is checked without JS
 // by the reader-page tests.
@@ -12,28 +13,17 @@ async function signedInPage(browser: Browser, account: Account, path: string): P
   const context = await browser.newContext();
   contexts.push(context);
   const page = await context.newPage();
-  errors.set(page, watchForErrors(page));
   await signIn(page, path, account);
-  await hydrated(page);
+  await waitForHydration(page);
   return page;
 }
 
 const contexts: import('@playwright/test').BrowserContext[] = [];
-const errors = new Map<Page, string[]>();
 
 test.afterEach(async () => {
   await Promise.all(contexts.splice(0).map((context) => context.close()));
-  errors.clear();
 });
 
-/** Waits for hydration, and if it never comes, says what the page logged. */
-async function hydrated(page: Page) {
-  try {
-    await waitForHydration(page);
-  } catch (error) {
-    throw new Error(`${page.url()} did not hydrate; page errors: ${JSON.stringify(errors.get(page) ?? [])}\n${error}`);
-  }
-}
 
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Nội dung bài viết' });
 
@@ -46,7 +36,7 @@ async function typeBody(page: Page, text: string) {
 
 async function writeDraft(page: Page, title: string, body: string): Promise<string> {
   await page.goto('/quan-tri/bai-viet/moi');
-  await hydrated(page);
+  await waitForHydration(page);
   await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
   await page.getByLabel('Sapo', { exact: true }).fill('Sapo của bài kiểm thử.');
   await typeBody(page, body);
@@ -101,7 +91,7 @@ test('two people saving the same article: the later save is refused and keeps bo
   const editUrl = await writeDraft(firstPage, `Bài hai người sửa ${suffix}`, 'Bản đầu tiên.');
   const secondPage = await signedInPage(browser, second, '/quan-tri');
   await secondPage.goto(editUrl);
-  await hydrated(secondPage);
+  await waitForHydration(secondPage);
   await expect(secondPage.getByRole('status').filter({ hasText: `Đang mở bài này: bientapa${suffix}` })).toBeVisible();
 
   await typeBody(firstPage, 'Bản của người thứ nhất.');
@@ -121,7 +111,7 @@ test('two people saving the same article: the later save is refused and keeps bo
   await expect(secondPage.getByText('Đã lưu (phiên bản 3).')).toBeVisible();
 
   await firstPage.reload();
-  await hydrated(firstPage);
+  await waitForHydration(firstPage);
   await expect(editor(firstPage)).toHaveText('Bản của người thứ hai.');
   await firstPage.getByLabel('So sánh').selectOption('2');
   await firstPage.getByLabel('với').selectOption('3');

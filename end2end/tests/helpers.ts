@@ -56,16 +56,6 @@ export function png(shade: number, width = 48, height = 32): Buffer {
   ]);
 }
 
-/** Collects console errors and uncaught exceptions so a test can assert there were none. */
-export function watchForErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
 /** Waits until the wasm bundle has hydrated the server-rendered page. */
 export async function waitForHydration(page: Page) {
   await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 15_000 });

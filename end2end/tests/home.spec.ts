@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { SEED_TITLE, jsEnabled, waitForHydration, watchForErrors } from './helpers';
+import { expect, test } from './fixtures';
+import { SEED_TITLE, jsEnabled, waitForHydration } from './helpers';
 
 test('the home page is complete from the server: header, stories, widgets and footer', async ({ page }) => {
   const response = await page.goto('/');
@@ -36,7 +36,6 @@ test('the home page is complete from the server: header, stories, widgets and fo
 });
 
 test('home → category → article → back works, in the browser once hydrated', async ({ page }, info) => {
-  const errors = watchForErrors(page);
   await page.goto('/');
   if (jsEnabled(info)) {
     await waitForHydration(page);
@@ -58,7 +57,6 @@ test('home → category → article → back works, in the browser once hydrated
   if (jsEnabled(info)) {
     expect(await page.evaluate(() => (window as unknown as { navigationMarker?: number }).navigationMarker)).toBe(42);
   }
-  expect(errors).toEqual([]);
 });
 
 test('an unknown address answers 404 with a way back', async ({ page }) => {

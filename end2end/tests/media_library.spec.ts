@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { jsEnabled, png, signIn, waitForHydration } from './helpers';
 
 // The upload is a plain multipart form, so it is tested with JavaScript on and off; with JavaScript

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SEED_SLUG, jsEnabled, waitForHydration } from './helpers';
 
 test('printing shows the article alone, with its address and date', async ({ page }) => {

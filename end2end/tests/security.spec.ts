@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SEED_SLUG, jsEnabled, waitForHydration } from './helpers';
 
 // The page's Content-Security-Policy must block nothing the site itself needs: the hydration

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ADMIN, BROWSER_USER_AGENT } from '../playwright.config';
 import { RestartableServer, SEED_SLUG, jsEnabled, signIn, waitForHydration } from './helpers';
 

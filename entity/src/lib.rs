@@ -10,6 +10,7 @@ pub mod audit_log;
 pub mod category;
 pub mod media;
 pub mod session;
+pub mod sign_in_device;
 pub mod sign_in_throttle;
 pub mod site_settings;
 pub mod static_page;
@@ -31,6 +32,7 @@ pub mod prelude {
     pub use super::category::Entity as Category;
     pub use super::media::Entity as Media;
     pub use super::session::Entity as Session;
+    pub use super::sign_in_device::Entity as SignInDevice;
     pub use super::sign_in_throttle::Entity as SignInThrottle;
     pub use super::site_settings::Entity as SiteSettings;
     pub use super::static_page::Entity as StaticPage;

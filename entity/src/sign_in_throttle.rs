@@ -4,7 +4,7 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "sign_in_throttle")]
 pub struct Model {
-    /// `account:<username>` or `address:<ip>`.
+    /// `account:<login>`, `pair:<login>|<ip>`, `address:<ip>` or `device:<token hash>`.
     #[sea_orm(primary_key, auto_increment = false)]
     pub key: String,
     pub failures: i32,

@@ -75,83 +75,84 @@ impl MediaKind {
     }
 }
 
-/// A Word or Excel file: a ZIP whose central directory lists the part that makes it one.
+/// The largest part read to check a document (`[Content_Types].xml`, relationship files): real
+/// ones are a few kilobytes, and a compressed bomb must not be inflated whole.
+const LARGEST_CHECKED_PART: u64 = 1024 * 1024;
+
+/// A Word or Excel document, read as the ZIP package it is: its content types name the main part
+/// (a macro-enabled or template type is refused), and no part may carry a macro project, ActiveX
+/// controls or a relationship that makes Office fetch something from elsewhere on opening (a
+/// remote template, an external OLE object or frame, a picture from a server: hyperlinks are fine).
 fn office_document(bytes: &[u8]) -> Result<MediaKind, MediaError> {
-    let names = zip_entry_names(bytes).ok_or(MediaError::UnsupportedType)?;
-    let has = |name: &str| names.iter().any(|n| n.eq_ignore_ascii_case(name));
-    if !has("[Content_Types].xml") {
-        return Err(MediaError::UnsupportedType);
-    }
-    if names.iter().any(|n| n.to_ascii_lowercase().ends_with("vbaproject.bin")) {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| MediaError::UnsupportedType)?;
+    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
+    let active_parts = ["vbaproject.bin", "vbadata.xml"];
+    if lower.iter().any(|n| active_parts.iter().any(|p| n.ends_with(p)) || n.contains("activex/")) {
         return Err(MediaError::MacroDocument);
     }
-    if has("word/document.xml") {
+    let content_types = read_part(&mut archive, "[Content_Types].xml")?;
+    let types = xml_attribute_values(&content_types, "ContentType")?;
+    if types.iter().any(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("macroenabled") || t.contains("vbaproject") || t.contains("activex")
+    }) {
+        return Err(MediaError::MacroDocument);
+    }
+    for rels in names.iter().filter(|n| n.to_ascii_lowercase().ends_with(".rels")) {
+        let xml = read_part(&mut archive, rels)?;
+        if fetches_from_elsewhere(&xml)? {
+            return Err(MediaError::MacroDocument);
+        }
+    }
+    let main = |suffix: &str| types.iter().any(|t| t.ends_with(suffix));
+    if main("wordprocessingml.document.main+xml") {
         Ok(MediaKind::Docx)
-    } else if has("xl/workbook.xml") {
+    } else if main("spreadsheetml.sheet.main+xml") {
         Ok(MediaKind::Xlsx)
     } else {
         Err(MediaError::UnsupportedType)
     }
 }
 
-/// The file names in a ZIP archive's central directory, or `None` when it is not a well-formed ZIP.
-fn zip_entry_names(bytes: &[u8]) -> Option<Vec<String>> {
-    const END_RECORD: &[u8] = b"PK\x05\x06";
-    const ENTRY: &[u8] = b"PK\x01\x02";
-    let u16_at = |at: usize| bytes.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize);
-    let u32_at = |at: usize| bytes.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-    // The end record is the last 22 bytes, or more when the archive has a comment (up to 64 KB).
-    let search_from = bytes.len().saturating_sub(22 + u16::MAX as usize);
-    let end = search_from + bytes[search_from..].windows(4).rposition(|w| w == END_RECORD)?;
-    let count = u16_at(end + 10)?;
-    let mut at = u32_at(end + 16)?;
-    let mut names = Vec::with_capacity(count);
-    for _ in 0..count {
-        if bytes.get(at..at + 4)? != ENTRY {
-            return None;
-        }
-        let (name_length, extra_length, comment_length) = (u16_at(at + 28)?, u16_at(at + 30)?, u16_at(at + 32)?);
-        let name = bytes.get(at + 46..at + 46 + name_length)?;
-        names.push(String::from_utf8_lossy(name).into_owned());
-        at += 46 + name_length + extra_length + comment_length;
-    }
-    Some(names)
+fn read_part(archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result<String, MediaError> {
+    use std::io::Read;
+    let part = archive.by_name(name).map_err(|_| MediaError::UnsupportedType)?;
+    let mut text = String::new();
+    part.take(LARGEST_CHECKED_PART).read_to_string(&mut text).map_err(|_| MediaError::UnsupportedType)?;
+    Ok(text)
+}
+
+/// Every value of `attribute` on the elements of an XML part.
+fn xml_attribute_values(xml: &str, attribute: &str) -> Result<Vec<String>, MediaError> {
+    let document = roxmltree::Document::parse(xml).map_err(|_| MediaError::UnsupportedType)?;
+    Ok(document.descendants().filter_map(|node| node.attribute(attribute)).map(str::to_owned).collect())
+}
+
+/// Whether a relationship part points outside the package at anything but a hyperlink.
+fn fetches_from_elsewhere(xml: &str) -> Result<bool, MediaError> {
+    let document = roxmltree::Document::parse(xml).map_err(|_| MediaError::UnsupportedType)?;
+    Ok(document.descendants().filter(|node| node.has_tag_name("Relationship")).any(|relationship| {
+        let external = relationship.attribute("TargetMode").is_some_and(|mode| mode.eq_ignore_ascii_case("External"));
+        let hyperlink = relationship.attribute("Type").is_some_and(|kind| kind.ends_with("/hyperlink"));
+        external && !hyperlink
+    }))
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
 
-    /// A stored (uncompressed) ZIP with the given entries, as Office writes them.
+    /// A ZIP with the given entries, compressed as Office writes them.
     pub(crate) fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut file = Vec::new();
-        let mut directory = Vec::new();
+        use std::io::Write;
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         for (name, content) in entries {
-            let offset = file.len() as u32;
-            file.extend_from_slice(b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00");
-            file.extend_from_slice(&(content.len() as u32).to_le_bytes());
-            file.extend_from_slice(&(content.len() as u32).to_le_bytes());
-            file.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            file.extend_from_slice(&0u16.to_le_bytes());
-            file.extend_from_slice(name.as_bytes());
-            file.extend_from_slice(content);
-            directory.extend_from_slice(b"PK\x01\x02\x14\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00");
-            directory.extend_from_slice(&(content.len() as u32).to_le_bytes());
-            directory.extend_from_slice(&(content.len() as u32).to_le_bytes());
-            directory.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            directory.extend_from_slice(&[0; 12]);
-            directory.extend_from_slice(&offset.to_le_bytes());
-            directory.extend_from_slice(name.as_bytes());
+            writer.start_file(*name, options).unwrap();
+            writer.write_all(content).unwrap();
         }
-        let directory_offset = file.len() as u32;
-        file.extend_from_slice(&directory);
-        file.extend_from_slice(b"PK\x05\x06\x00\x00\x00\x00");
-        file.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-        file.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-        file.extend_from_slice(&(directory.len() as u32).to_le_bytes());
-        file.extend_from_slice(&directory_offset.to_le_bytes());
-        file.extend_from_slice(&0u16.to_le_bytes());
-        file
+        writer.finish().unwrap().into_inner()
     }
 
     #[test]
@@ -172,18 +173,58 @@ pub(crate) mod tests {
         assert_eq!(MediaKind::sniff(b""), Err(MediaError::Empty));
     }
 
+    const DOCX_TYPES: &[u8] = br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    const XLSX_TYPES: &[u8] = br#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
+
+    fn relationships(target: &str, kind: &str) -> Vec<u8> {
+        format!(
+            r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}" TargetMode="External"/></Relationships>"#
+        )
+        .into_bytes()
+    }
+
     #[test]
-    fn office_documents_are_known_by_the_parts_inside() {
-        let types: (&str, &[u8]) = ("[Content_Types].xml", b"<Types/>");
+    fn office_documents_are_known_by_their_content_types() {
+        let types: (&str, &[u8]) = ("[Content_Types].xml", DOCX_TYPES);
         assert_eq!(MediaKind::sniff(&zip(&[types, ("word/document.xml", b"<w:document/>")])), Ok(MediaKind::Docx));
-        assert_eq!(MediaKind::sniff(&zip(&[types, ("xl/workbook.xml", b"<workbook/>")])), Ok(MediaKind::Xlsx));
-        assert_eq!(
-            MediaKind::sniff(&zip(&[types, ("word/document.xml", b""), ("word/vbaProject.bin", b"")])),
-            Err(MediaError::MacroDocument)
-        );
+        let sheet: (&str, &[u8]) = ("[Content_Types].xml", XLSX_TYPES);
+        assert_eq!(MediaKind::sniff(&zip(&[sheet, ("xl/workbook.xml", b"<workbook/>")])), Ok(MediaKind::Xlsx));
+        let link = relationships("https://thanhhoa.gov.vn", "hyperlink");
+        let with_link = zip(&[types, ("word/document.xml", b""), ("word/_rels/document.xml.rels", &link)]);
+        assert_eq!(MediaKind::sniff(&with_link), Ok(MediaKind::Docx), "a hyperlink is fine");
         assert_eq!(MediaKind::sniff(&zip(&[("bai-viet.txt", b"x")])), Err(MediaError::UnsupportedType));
         let truncated = &zip(&[types, ("word/document.xml", b"")])[..40];
         assert_eq!(MediaKind::sniff(truncated), Err(MediaError::UnsupportedType));
+        let no_main_part: (&str, &[u8]) = ("[Content_Types].xml", b"<Types/>");
+        assert_eq!(
+            MediaKind::sniff(&zip(&[no_main_part, ("word/document.xml", b"")])),
+            Err(MediaError::UnsupportedType)
+        );
+    }
+
+    #[test]
+    fn macros_activex_and_anything_fetched_on_opening_are_refused() {
+        let types: (&str, &[u8]) = ("[Content_Types].xml", DOCX_TYPES);
+        let macro_project = zip(&[types, ("word/document.xml", b""), ("word/vbaProject.bin", b"")]);
+        assert_eq!(MediaKind::sniff(&macro_project), Err(MediaError::MacroDocument));
+        // A .docm renamed .docx: the project under another name, the type still says so.
+        let docm_types = String::from_utf8(DOCX_TYPES.to_vec())
+            .unwrap()
+            .replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml");
+        let renamed = zip(&[("[Content_Types].xml", docm_types.as_bytes()), ("word/document.xml", b"")]);
+        assert_eq!(MediaKind::sniff(&renamed), Err(MediaError::MacroDocument));
+        let activex = zip(&[types, ("word/document.xml", b""), ("word/activeX/activeX1.xml", b"<ax/>")]);
+        assert_eq!(MediaKind::sniff(&activex), Err(MediaError::MacroDocument));
+        for (target, kind) in [
+            ("https://evil.example/template.dotm", "attachedTemplate"),
+            ("file://server/share/payload.xls", "oleObject"),
+            ("https://evil.example/frame.html", "frame"),
+            ("https://tracker.example/pixel.png", "image"),
+        ] {
+            let rels = relationships(target, kind);
+            let remote = zip(&[types, ("word/document.xml", b""), ("word/_rels/settings.xml.rels", &rels)]);
+            assert_eq!(MediaKind::sniff(&remote), Err(MediaError::MacroDocument), "{kind}");
+        }
     }
 
     #[test]

@@ -28,7 +28,9 @@ pub enum MediaError {
     ImageTooLarge { width: u32, height: u32, max_side: u32, max_megapixels: u32 },
     #[error("Tệp ảnh bị hỏng hoặc không đọc được: {0}")]
     CorruptImage(String),
-    #[error("Tài liệu có macro (VBA) không được nhận vì lý do an toàn.")]
+    #[error(
+        "Tài liệu có macro, điều khiển ActiveX hoặc liên kết tải nội dung từ nơi khác khi mở; không được nhận vì lý do an toàn. Hãy lưu lại thành .docx/.xlsx thường rồi tải lên."
+    )]
     MacroDocument,
 }
 

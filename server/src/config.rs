@@ -27,7 +27,9 @@ pub struct Config {
     pub database_url: String,
     /// `PORTAL_PUBLIC_URL`: the address readers reach the site at (default `http://` + the listening address).
     pub public_url: String,
-    /// `PORTAL_DEMO_CONTENT`: fill an empty database with the demo (default `true`).
+    /// `PORTAL_DEMO_CONTENT`: fill an empty database with the demo. By default only the embedded
+    /// SQLite database that the README's run command uses (no `DATABASE_URL`) gets it: a
+    /// database named explicitly, PostgreSQL above all, is a real site's.
     pub demo_content: bool,
     /// `PORTAL_ADMIN_USERNAME`, `PORTAL_ADMIN_EMAIL`, `PORTAL_ADMIN_PASSWORD` (or `PORTAL_ADMIN_PASSWORD_FILE`).
     pub bootstrap_admin: Option<BootstrapAdmin>,
@@ -37,7 +39,8 @@ pub struct Config {
     pub behind_proxy: bool,
     /// `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT` and the rest of Leptos's own variables.
     pub leptos_options: LeptosOptions,
-    /// `PORTAL_HSTS`, `PORTAL_METRICS_TOKEN` (or `PORTAL_METRICS_TOKEN_FILE`), `PORTAL_SEARCHES_PER_MINUTE`,
+    /// `PORTAL_HSTS`, `PORTAL_METRICS_TOKEN` (or `PORTAL_METRICS_TOKEN_FILE`), `PORTAL_METRICS_LOCAL`,
+    /// `PORTAL_SEARCHES_PER_MINUTE`,
     /// `PORTAL_LIVE_CONNECTIONS_PER_ADDRESS`.
     pub router: RouterSettings,
     /// `PORTAL_HEADER_TIMEOUT_SECONDS`: how long a client may take to send a request head (default 10).
@@ -71,18 +74,26 @@ impl std::fmt::Debug for Config {
     }
 }
 
-/// The URL with any password replaced, for logs.
+/// The URL with any password replaced, for logs: the one after the user name and a `password`
+/// query parameter (`?password=`, as sqlx and libpq accept it).
 pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => {
-            let credentials = &url[scheme_end + 3..at];
-            match credentials.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        return "(an address that is not a URL)".to_owned();
+    };
+    if parsed.password().is_some() {
+        let _ = parsed.set_password(Some("***"));
     }
+    if parsed.query_pairs().any(|(name, _)| name == "password") {
+        let kept: Vec<(String, String)> = parsed
+            .query_pairs()
+            .map(|(name, value)| {
+                let value = if name == "password" { "***".to_owned() } else { value.into_owned() };
+                (name.into_owned(), value)
+            })
+            .collect();
+        parsed.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    parsed.to_string()
 }
 
 impl Config {
@@ -92,10 +103,9 @@ impl Config {
 
     /// Reads the configuration through `lookup`, so tests need not touch the process environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
-        let database_url = lookup("DATABASE_URL")
-            .filter(|v| !v.is_empty())
-            .unwrap_or_else(|| service::db::DEFAULT_DATABASE_URL.to_owned());
-        let demo_content = flag(&lookup, "PORTAL_DEMO_CONTENT", true)?;
+        let given_database_url = lookup("DATABASE_URL").filter(|v| !v.is_empty());
+        let demo_content = flag(&lookup, "PORTAL_DEMO_CONTENT", given_database_url.is_none())?;
+        let database_url = given_database_url.unwrap_or_else(|| service::db::DEFAULT_DATABASE_URL.to_owned());
         let behind_proxy = flag(&lookup, "PORTAL_BEHIND_PROXY", false)?;
         let defaults = VisitRules::default();
         let visit_rules = VisitRules {
@@ -136,6 +146,7 @@ impl Config {
         let router = RouterSettings {
             hsts: flag(&lookup, "PORTAL_HSTS", public_url.starts_with("https://"))?,
             metrics_token: secret(&lookup, "PORTAL_METRICS_TOKEN")?.filter(|token| !token.is_empty()),
+            metrics_local_without_token: flag(&lookup, "PORTAL_METRICS_LOCAL", false)?,
             searches_per_minute: number(&lookup, "PORTAL_SEARCHES_PER_MINUTE", 60, 1..=100_000_000)?,
             live_connections_per_address: number(
                 &lookup,
@@ -343,5 +354,25 @@ mod tests {
         assert!(!printed.contains("token-theo-doi-456"));
         assert!(!printed.contains("matkhau-db"));
         assert!(printed.contains("portal:***@127.0.0.1"));
+    }
+
+    #[test]
+    fn database_passwords_are_hidden_wherever_the_url_carries_them() {
+        assert_eq!(redact_url("postgres://portal:matkhau@db:5432/portal"), "postgres://portal:***@db:5432/portal");
+        assert_eq!(
+            redact_url("postgres://db/portal?user=portal&password=matkhau&sslmode=require"),
+            "postgres://db/portal?user=portal&password=***&sslmode=require"
+        );
+        assert_eq!(redact_url("sqlite://data/portal.db"), "sqlite://data/portal.db");
+        assert!(!redact_url("postgres://portal:ma%40khau@db/portal").contains("khau"));
+    }
+
+    #[test]
+    fn only_the_embedded_default_database_gets_the_demo_unless_asked() {
+        assert!(config(&[]).unwrap().demo_content, "the README's run command shows the demo");
+        assert!(!config(&[("DATABASE_URL", "postgres://portal@db/portal")]).unwrap().demo_content);
+        assert!(!config(&[("DATABASE_URL", "sqlite:///srv/cong/portal.db")]).unwrap().demo_content);
+        let asked = config(&[("DATABASE_URL", "postgres://portal@db/portal"), ("PORTAL_DEMO_CONTENT", "true")]);
+        assert!(asked.unwrap().demo_content);
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod commands;
 pub mod config;
+mod database_error;
 mod feeds;
 mod media_library;
 mod observability;
@@ -10,5 +11,4 @@ pub mod router;
 pub mod security;
 pub mod serving;
 mod site_files;
-mod stalled_renders;
 mod visitor_stats;

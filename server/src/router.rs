@@ -7,7 +7,9 @@ use axum::body::Body;
 use axum::routing::get;
 use axum::{Extension, Router, middleware};
 use http::StatusCode;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use std::sync::OnceLock;
+
+use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::map_request_body::MapRequestBodyLayer;
@@ -26,8 +28,10 @@ use crate::visitor_stats::{self, LIVE_CONNECTIONS_PER_ADDRESS, LiveConnectionCap
 pub struct RouterSettings {
     /// Send `Strict-Transport-Security` (`PORTAL_HSTS`, on by default when the public URL is HTTPS).
     pub hsts: bool,
-    /// `PORTAL_METRICS_TOKEN`: lets monitoring elsewhere read `/metrics`.
+    /// `PORTAL_METRICS_TOKEN`: lets monitoring read `/metrics`.
     pub metrics_token: Option<String>,
+    /// `PORTAL_METRICS_LOCAL`: lets this machine read `/metrics` without the token.
+    pub metrics_local_without_token: bool,
     /// `PORTAL_SEARCHES_PER_MINUTE` per client address (default 60).
     pub searches_per_minute: u32,
     /// Live connections of the visitor widget one client address may hold open.
@@ -44,6 +48,7 @@ impl Default for RouterSettings {
         Self {
             hsts: false,
             metrics_token: None,
+            metrics_local_without_token: false,
             searches_per_minute: 60,
             live_connections_per_address: LIVE_CONNECTIONS_PER_ADDRESS,
             uploads_per_minute: media_library::UPLOADS_PER_MINUTE,
@@ -53,14 +58,26 @@ impl Default for RouterSettings {
     }
 }
 
+/// The app's routes, found once per process. Finding them sets a process-wide flag that keeps
+/// resources from loading (leptos-rs/leptos#4773): a page rendering meanwhile on another thread
+/// would wait for ever, which happened whenever tests built a router while others rendered.
+fn app_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
-    let routes = generate_route_list(App);
+    let routes = app_routes();
     let options = state.leptos_options.clone();
     let metrics = Metrics::default();
     let search_limit = SearchLimit::new(settings.searches_per_minute, state.behind_proxy.0);
     let site_origin = SiteOrigin(state.public_url.0.clone());
-    let page_cache = PageCache::new(state.db.clone(), state.clock.clone(), settings.page_cache);
-    let body_limits = BodyLimits { upload: media_library::upload_request_limit(state.media.limits.max_file_bytes) };
+    let page_cache =
+        PageCache::new(state.db.clone(), state.clock.clone(), settings.page_cache, state.public_url.is_https());
+    let body_limits = BodyLimits {
+        upload: media_library::upload_request_limit(state.media.limits.max_file_bytes),
+        https: state.public_url.is_https(),
+    };
 
     // Everything that answers and is done: a request that takes too long is cut off with 503.
     let portal = Router::new()
@@ -76,7 +93,6 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
         .layer(middleware::from_fn(crate::site_files::add_cache_headers))
         .layer(middleware::from_fn_with_state(search_limit, security::limit_searches))
         .layer(middleware::from_fn(security::argument_errors_are_client_errors))
-        .layer(middleware::from_fn(crate::stalled_renders::retry_stalled_renders))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, security::REQUEST_TIMEOUT));
 
     Router::new()
@@ -95,7 +111,10 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
                 .layer(middleware::from_fn_with_state(metrics.clone(), observability::measure))
                 .layer(Extension(metrics))
                 .layer(Extension(page_cache))
-                .layer(Extension(MetricsAccess { token: settings.metrics_token }))
+                .layer(Extension(MetricsAccess {
+                    token: settings.metrics_token,
+                    local_without_token: settings.metrics_local_without_token,
+                }))
                 .layer(middleware::from_fn_with_state(
                     SecurityHeaders { hsts: settings.hsts },
                     security::add_security_headers,

@@ -5,6 +5,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait
 
 use text::slugify;
 
+use crate::db_failure::is_unique_violation;
+
 /// Every category, siblings in their editorial order.
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<category::Model>, DbErr> {
     category::Entity::find().order_by_asc(category::Column::Position).order_by_asc(category::Column::Id).all(db).await
@@ -144,10 +146,12 @@ pub async fn save(
     row.slug = Set(slug);
     row.description = Set(fields.description.trim().to_owned());
     row.show_in_menu = Set(fields.show_in_menu);
-    Ok(match id {
-        Some(_) => row.update(db).await?,
-        None => row.insert(db).await?,
-    })
+    let saved = match id {
+        Some(_) => row.update(db).await,
+        None => row.insert(db).await,
+    };
+    // Another save took the slug between the check above and this write.
+    saved.map_err(|error| if is_unique_violation(&error) { CategoryError::SlugTaken } else { error.into() })
 }
 
 /// Whether `candidate` is `ancestor` or lies below it.

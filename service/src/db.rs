@@ -6,8 +6,8 @@ use std::time::Duration;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqliteTransactionMode,
-    SqlxSqliteConnector, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqliteTransactionMode,
+    SqlxSqliteConnector, Statement, TransactionOptions, TransactionTrait,
 };
 
 /// Where the portal keeps its data when `DATABASE_URL` is not set.
@@ -101,6 +101,21 @@ impl Database {
             ..Default::default()
         };
         self.writer.begin_with_options(options).await
+    }
+
+    /// Holds `name` for the rest of `txn`, against every other transaction that asks for the
+    /// same name, in this process or another. On SQLite the write transaction already holds the
+    /// database's one write lock; PostgreSQL takes an advisory lock on the name's hash.
+    pub async fn lock_name(txn: &DatabaseTransaction, name: &str) -> Result<(), DbErr> {
+        if txn.get_database_backend() == DbBackend::Postgres {
+            txn.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                [name.into()],
+            ))
+            .await?;
+        }
+        Ok(())
     }
 
     pub fn backend(&self) -> DbBackend {

@@ -9,8 +9,8 @@ use entity::{article, media as media_row};
 use media::{ImageLimits, MediaError, MediaKind, MediaStore, content_name, process_image};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -123,11 +123,6 @@ pub async fn store_upload(
     .map_err(|error| std::io::Error::other(error.to_string()))??;
 
     let file_name = content_name(&stored, "", kind.extension());
-    if let Some(existing) =
-        media_row::Entity::find().filter(media_row::Column::FileName.eq(&file_name)).one(db.reader()).await?
-    {
-        return Ok(existing);
-    }
     let stem = file_name.trim_end_matches(&format!(".{}", kind.extension())).to_owned();
     let mut files = vec![(file_name.clone(), stored)];
     let mut stored_variants = Vec::new();
@@ -136,13 +131,20 @@ pub async fn store_upload(
         stored_variants.push(StoredVariant { width, height, file_name: name.clone() });
         files.push((name, webp));
     }
+    // The same content always gets the same names. Checking for a row, writing the files and
+    // recording the row all happen under a lock on the name, so of two identical uploads the
+    // second finds the first's row, and files are only ever deleted while nobody can be using them.
+    let txn = db.begin_write().await?;
+    Database::lock_name(&txn, &file_name).await?;
+    if let Some(existing) = find_stored(&txn, &file_name).await? {
+        return Ok(existing);
+    }
     let mut written = Vec::new();
     let outcome = async {
         for (name, bytes) in &files {
             library.store.put(name, bytes).await?;
             written.push(name.clone());
         }
-        let txn = db.begin_write().await?;
         let row = media_row::ActiveModel {
             file_name: Set(file_name.clone()),
             original_name: Set(original_name.clone()),
@@ -164,17 +166,25 @@ pub async fn store_upload(
         let summary = format!("Tải lên “{}” ({})", row.original_name, row.file_name);
         let entry = Entry { action: "media.upload", target_kind: "media", target_id: Some(row.id), summary };
         audit::record(&txn, actor, entry, now).await?;
-        txn.commit().await?;
         Ok::<_, UploadError>(row)
     }
     .await;
-    if outcome.is_err() {
-        for name in &written {
-            // Best effort: the row was not written, so these files are unreachable anyway.
-            library.store.delete(name).await.ok();
+    match outcome {
+        // Should the commit itself fail, the files stay unreferenced: harmless, and the next
+        // identical upload uses them.
+        Ok(row) => Ok(txn.commit().await.map(|()| row)?),
+        Err(error) => {
+            // Still under the lock and with no row of this name: nobody else uses these files.
+            for name in &written {
+                library.store.delete(name).await.ok();
+            }
+            Err(error)
         }
     }
-    outcome
+}
+
+async fn find_stored(db: &impl ConnectionTrait, file_name: &str) -> Result<Option<media_row::Model>, DbErr> {
+    media_row::Entity::find().filter(media_row::Column::FileName.eq(file_name)).one(db).await
 }
 
 /// The uploaded file's name as the library shows it: no folders, no control characters, not too
@@ -317,24 +327,34 @@ pub async fn articles_using(
     Ok(used.into_iter().map(|(id, title)| ArticleUsingMedia { id, title }).collect())
 }
 
-/// Deletes a file no article uses: the row in the transaction, then its files once the caller has
-/// committed (see [`delete_files`]). Returns the deleted row.
-pub async fn delete(db: &impl ConnectionTrait, id: i32) -> Result<media_row::Model, MediaChangeError> {
+/// Deletes the row of a file no article uses, in the caller's transaction, under the lock on its
+/// name (see [`store_upload`]); once that has committed, [`delete_files`] removes the files.
+/// Returns the deleted row.
+pub async fn delete(db: &DatabaseTransaction, id: i32) -> Result<media_row::Model, MediaChangeError> {
     let row = media_row::Entity::find_by_id(id).one(db).await?.ok_or(MediaChangeError::NotFound)?;
+    Database::lock_name(db, &row.file_name).await?;
     let used = articles_using(db, &row).await?;
     if !used.is_empty() {
         return Err(MediaChangeError::InUse(used));
     }
-    media_row::Entity::delete_by_id(id).exec(db).await?;
+    if media_row::Entity::delete_by_id(id).exec(db).await?.rows_affected == 0 {
+        return Err(MediaChangeError::NotFound);
+    }
     Ok(row)
 }
 
-/// Removes a deleted row's files from the store.
-pub async fn delete_files(store: &dyn MediaStore, row: &media_row::Model) -> std::io::Result<()> {
-    store.delete(&row.file_name).await?;
-    for variant in variants(row) {
-        store.delete(&variant.file_name).await?;
+/// Removes a deleted row's files from the store, unless the same content was uploaded again
+/// since the row went: that upload's new row points at the same names.
+pub async fn delete_files(db: &Database, store: &dyn MediaStore, row: &media_row::Model) -> Result<(), UploadError> {
+    let txn = db.begin_write().await?;
+    Database::lock_name(&txn, &row.file_name).await?;
+    if find_stored(&txn, &row.file_name).await?.is_none() {
+        store.delete(&row.file_name).await?;
+        for variant in variants(row) {
+            store.delete(&variant.file_name).await?;
+        }
     }
+    txn.commit().await?;
     Ok(())
 }
 

@@ -10,6 +10,8 @@ use crate::Database;
 
 /// A session ends after this long without a request.
 pub const IDLE_TIMEOUT: TimeDelta = TimeDelta::hours(2);
+/// And this long after sign-in however busy it is, so a stolen cookie does not last for ever.
+pub const ABSOLUTE_LIFETIME: TimeDelta = TimeDelta::hours(12);
 
 /// How stale `last_seen_at` may get before a request refreshes it; saves a write per request.
 const TOUCH_AFTER: TimeDelta = TimeDelta::minutes(5);
@@ -41,7 +43,7 @@ pub async fn user_for(db: &Database, token: &str, now: DateTime<Utc>) -> Result<
     else {
         return Ok(None);
     };
-    if now - session.last_seen_at > IDLE_TIMEOUT || user.disabled {
+    if now - session.last_seen_at > IDLE_TIMEOUT || now - session.created_at > ABSOLUTE_LIFETIME || user.disabled {
         return Ok(None);
     }
     if now - session.last_seen_at > TOUCH_AFTER {
@@ -62,12 +64,24 @@ pub async fn end(db: &impl ConnectionTrait, token: &str) -> Result<(), DbErr> {
     Ok(())
 }
 
-fn token_hash(token: &str) -> String {
+/// The stored form of a random token (sessions, known browsers): SHA-256, hex.
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// Ends every session of account `user_id` (password reset, account disabled).
 pub async fn end_all_for(db: &impl ConnectionTrait, user_id: i32) -> Result<(), DbErr> {
     session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await?;
+    Ok(())
+}
+
+/// Ends every session of account `user_id` but the one behind `token` (its own password change:
+/// whoever else knew the old password is signed out, the person changing it is not).
+pub async fn end_others_for(db: &impl ConnectionTrait, user_id: i32, token: &str) -> Result<(), DbErr> {
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::TokenHash.ne(token_hash(token)))
+        .exec(db)
+        .await?;
     Ok(())
 }

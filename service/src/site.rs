@@ -1,7 +1,8 @@
 //! The agency's settings and the "Liên kết website" links.
 
 use entity::{site_settings, web_link, web_link_group};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QueryOrder, Set};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Iterable, QueryOrder, Set};
 
 /// The settings row, id 1.
 pub async fn settings(db: &impl ConnectionTrait) -> Result<Option<site_settings::Model>, DbErr> {
@@ -11,10 +12,12 @@ pub async fn settings(db: &impl ConnectionTrait) -> Result<Option<site_settings:
 /// Writes the settings row (id 1), replacing what was there.
 pub async fn save_settings(db: &impl ConnectionTrait, settings: site_settings::Model) -> Result<(), DbErr> {
     let row = site_settings::ActiveModel { id: Set(1), ..settings.into() };
-    match site_settings::Entity::find_by_id(1).one(db).await? {
-        Some(_) => row.reset_all().update(db).await?,
-        None => row.insert(db).await?,
-    };
+    // One statement, so two first saves at once cannot both try to insert row 1.
+    let every_column_but_the_id = site_settings::Column::iter().filter(|c| !matches!(c, site_settings::Column::Id));
+    site_settings::Entity::insert(row)
+        .on_conflict(OnConflict::column(site_settings::Column::Id).update_columns(every_column_but_the_id).to_owned())
+        .exec(db)
+        .await?;
     Ok(())
 }
 

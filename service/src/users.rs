@@ -66,7 +66,7 @@ pub async fn create(
         username: Set(username.to_owned()),
         email: Set(email.to_owned()),
         display_name: Set(display_name.to_owned()),
-        password_hash: Set(hash_password(new.password)),
+        password_hash: Set(hash_password(new.password).await),
         role: Set(new.role),
         disabled: Set(false),
         created_at: Set(now),
@@ -89,25 +89,27 @@ pub async fn find_by_username(db: &impl ConnectionTrait, username: &str) -> Resu
     user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await
 }
 
-/// The enabled account with this username or email and password. An unknown name costs as much
-/// time as a wrong password, so answers do not reveal which accounts exist.
-pub async fn authenticate(
-    db: &impl ConnectionTrait,
-    login: &str,
-    password: &str,
-) -> Result<Option<user::Model>, DbErr> {
+/// The account with this username (any case) or email.
+pub async fn find_by_login(db: &impl ConnectionTrait, login: &str) -> Result<Option<user::Model>, DbErr> {
     let login = login.trim();
-    let found = user::Entity::find()
+    user::Entity::find()
         .filter(
             Condition::any().add(user::Column::Username.eq(login.to_lowercase())).add(user::Column::Email.eq(login)),
         )
         .one(db)
-        .await?;
-    let Some(account) = found else {
-        verify_password(password, UNKNOWN_ACCOUNT_HASH);
-        return Ok(None);
-    };
-    Ok((verify_password(password, &account.password_hash) && !account.disabled).then_some(account))
+        .await
+}
+
+/// Whether `password` opens `account` (found by [`find_by_login`]) and the account is enabled.
+/// No account costs as much time as a wrong password, so answers do not reveal which accounts exist.
+pub async fn password_opens(account: Option<&user::Model>, password: &str) -> bool {
+    match account {
+        Some(account) => verify_password(password, &account.password_hash).await && !account.disabled,
+        None => {
+            verify_password(password, UNKNOWN_ACCOUNT_HASH).await;
+            false
+        }
+    }
 }
 
 /// A valid Argon2id hash of a random string, checked against when no account matches.
@@ -137,30 +139,36 @@ async fn store_password(db: &impl ConnectionTrait, account: user::Model, passwor
         return Err(AccountError::PasswordTooShort);
     }
     let mut update: user::ActiveModel = account.into();
-    update.password_hash = Set(hash_password(password));
+    update.password_hash = Set(hash_password(password).await);
     update.update(db).await?;
     Ok(())
 }
 
-/// Changes the signed-in account's own password, which it must know.
+/// Changes the signed-in account's own password, which it must know, and ends the account's
+/// other sessions (whoever else knew the old password); the session behind `token` goes on.
 pub async fn change_own_password(
     db: &impl ConnectionTrait,
     id: i32,
     current: &str,
     new: &str,
+    token: &str,
 ) -> Result<(), AccountError> {
     let account = find(db, id).await?;
-    if !verify_password(current, &account.password_hash) {
+    if !verify_password(current, &account.password_hash).await {
         return Err(AccountError::WrongPassword);
     }
-    store_password(db, account, new).await
+    store_password(db, account, new).await?;
+    crate::sessions::end_others_for(db, id, token).await?;
+    Ok(())
 }
 
-/// Gives account `id` a new password (an administrator's reset) and signs it out everywhere.
+/// Gives account `id` a new password (an administrator's reset), signs it out everywhere and
+/// forgets the browsers it signed in from.
 pub async fn reset_password(db: &impl ConnectionTrait, id: i32, new: &str) -> Result<user::Model, AccountError> {
     let account = find(db, id).await?;
     store_password(db, account.clone(), new).await?;
     crate::sessions::end_all_for(db, id).await?;
+    crate::known_devices::forget_all_for(db, id).await?;
     Ok(account)
 }
 

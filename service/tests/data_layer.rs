@@ -231,7 +231,7 @@ async fn accounts_are_validated_and_unique() {
     };
     let admin =
         service::users::create(&txn, new("quantri", "qt@thanhhoa.gov.vn", "mat-khau-rat-dai"), now()).await.unwrap();
-    assert!(service::passwords::verify_password("mat-khau-rat-dai", &admin.password_hash));
+    assert!(service::passwords::verify_password("mat-khau-rat-dai", &admin.password_hash).await);
     assert!(matches!(
         service::users::create(&txn, new("quantri", "khac@thanhhoa.gov.vn", "mat-khau-rat-dai"), now()).await,
         Err(CreateUserError::AlreadyExists)
@@ -394,5 +394,62 @@ async fn servers_starting_together_seed_the_demo_once() {
     assert_eq!(seeded, 1, "exactly one start seeds");
     assert_eq!(articles::count(test.db.reader()).await.unwrap(), 8);
     second.close().await.unwrap();
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn a_busy_session_still_ends_twelve_hours_after_sign_in() {
+    use service::sessions::{self, ABSOLUTE_LIFETIME, IDLE_TIMEOUT};
+    let test = TestDatabase::new().await;
+    let txn = test.db.begin_write().await.unwrap();
+    let new = NewUser {
+        username: "bientap",
+        email: "bientap@thanhhoa.gov.vn",
+        display_name: "Biên tập",
+        password: "mat-khau-rat-dai",
+        role: Role::Editor,
+    };
+    let account = service::users::create(&txn, new, now()).await.unwrap();
+    let token = sessions::start(&txn, account.id, now()).await.unwrap();
+    txn.commit().await.unwrap();
+    let mut at = now();
+    // A request every hour keeps it from going idle…
+    while at + Duration::hours(1) < now() + ABSOLUTE_LIFETIME {
+        at += Duration::hours(1);
+        assert!(sessions::user_for(&test.db, &token, at).await.unwrap().is_some(), "alive at {at}");
+    }
+    assert!(Duration::hours(1) < IDLE_TIMEOUT);
+    // …but not past its absolute lifetime.
+    let late = now() + ABSOLUTE_LIFETIME + Duration::minutes(1);
+    assert!(sessions::user_for(&test.db, &token, late).await.unwrap().is_none());
+    test.finish().await;
+}
+
+/// Sign-in attempts at once, each in its own transaction: the throttle's check and count are one
+/// step under a row lock, so no attempt slips past a wait another has just set.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_sign_in_attempts_are_counted_one_at_a_time() {
+    use service::sign_in_throttle::{Attempt, Counter, count_attempt};
+    let test = TestDatabase::new().await;
+    let attempts: Vec<_> = (0..16)
+        .map(|_| {
+            let db = test.db.clone();
+            tokio::spawn(async move {
+                let counters = Counter::for_attempt("quantri", "198.51.100.7", None);
+                let txn = db.begin_write().await?;
+                let attempt = count_attempt(&txn, &counters, now()).await?;
+                txn.commit().await?;
+                Ok::<_, sea_orm::DbErr>(attempt)
+            })
+        })
+        .collect();
+    let mut counted = 0;
+    for attempt in attempts {
+        match attempt.await.unwrap().expect("every attempt gets an answer") {
+            Attempt::Counted { .. } => counted += 1,
+            Attempt::MustWait(until) => assert!(until > now()),
+        }
+    }
+    assert_eq!(counted, 4, "three free failures and the one that sets the first wait");
     test.finish().await;
 }

@@ -10,7 +10,7 @@ use sea_orm::DatabaseTransaction;
 use service::audit::{self, Actor, Entry};
 
 use crate::auth::ssr::require_staff;
-use crate::ssr::{app_state, internal_error};
+use crate::ssr::{app_state, database_error};
 
 /// What a change did: the id it touched and a summary for the log.
 pub type Applied<'a> = Pin<Box<dyn Future<Output = Result<(Option<i32>, String), ServerFnError>> + Send + 'a>>;
@@ -23,11 +23,11 @@ pub async fn audited_change(
 ) -> Result<(), ServerFnError> {
     let account = require_staff(allowed).await?;
     let state = app_state()?;
-    let txn = state.db.begin_write().await.map_err(internal_error)?;
+    let txn = state.db.begin_write().await.map_err(database_error)?;
     let (target_id, summary) = apply(&txn).await?;
     let entry = Entry { action, target_kind, target_id, summary };
-    audit::record(&txn, &Actor::from(&account), entry, chrono::Utc::now()).await.map_err(internal_error)?;
-    txn.commit().await.map_err(internal_error)
+    audit::record(&txn, &Actor::from(&account), entry, chrono::Utc::now()).await.map_err(database_error)?;
+    txn.commit().await.map_err(database_error)
 }
 
 /// Records a change made by `account` outside [`audited_change`] (one whose data-layer function
@@ -39,8 +39,8 @@ pub async fn record_change(
     summary: String,
 ) -> Result<(), ServerFnError> {
     let state = app_state()?;
-    let txn = state.db.begin_write().await.map_err(internal_error)?;
+    let txn = state.db.begin_write().await.map_err(database_error)?;
     let entry = Entry { action, target_kind, target_id: None, summary };
-    audit::record(&txn, &Actor::from(account), entry, chrono::Utc::now()).await.map_err(internal_error)?;
-    txn.commit().await.map_err(internal_error)
+    audit::record(&txn, &Actor::from(account), entry, chrono::Utc::now()).await.map_err(database_error)?;
+    txn.commit().await.map_err(database_error)
 }

@@ -14,41 +14,58 @@ mod ssr {
     use http::StatusCode;
     use leptos::prelude::*;
     use service::sign_in_throttle as throttle;
-    use service::{sessions, users};
+    use service::{known_devices, sessions, users};
 
-    use crate::auth::ssr::{request_parts, session_cookie, set_cookie};
-    use crate::ssr::{app_state, client_address, internal_error, refuse};
+    use crate::auth::ssr::{device_cookie, device_token, request_parts, session_cookie, set_cookie};
+    use crate::ssr::{app_state, client_address, database_error, refuse};
 
     pub async fn sign_in(login: &str, password: &str, next: Option<&str>) -> Result<(), ServerFnError> {
         if login.trim().is_empty() || password.is_empty() {
             return Err(refuse(StatusCode::BAD_REQUEST, "Hãy nhập tên đăng nhập (hoặc email) và mật khẩu."));
         }
         let state = app_state()?;
+        let https = state.public_url.is_https();
         let now = chrono::Utc::now();
-        let address = client_address(&request_parts()?, state.behind_proxy.0).unwrap_or_default();
-        let (account_key, address_key) = (throttle::account_key(login), throttle::address_key(&address));
-        let keys = [account_key.clone(), address_key.clone()];
-        if let Some(until) = throttle::blocked_until(state.db.reader(), &keys, now).await.map_err(internal_error)? {
-            return Err(too_many_attempts(until - now));
-        }
-        let account = users::authenticate(state.db.reader(), login, password).await.map_err(internal_error)?;
-        let txn = state.db.begin_write().await.map_err(internal_error)?;
-        let Some(account) = account else {
-            throttle::record_failure(&txn, &account_key, throttle::PER_ACCOUNT, now).await.map_err(internal_error)?;
-            throttle::record_failure(&txn, &address_key, throttle::PER_ADDRESS, now).await.map_err(internal_error)?;
-            let blocked = throttle::blocked_until(&txn, &keys, now).await.map_err(internal_error)?;
-            txn.commit().await.map_err(internal_error)?;
+        let parts = request_parts()?;
+        let address = client_address(&parts, state.behind_proxy.0).unwrap_or_default();
+        let account = users::find_by_login(state.db.reader(), login).await.map_err(database_error)?;
+        let known_device = match (account.as_ref(), device_token(&parts.headers, https)) {
+            (Some(account), Some(token)) => {
+                known_devices::known_to(state.db.reader(), token, account.id, now).await.map_err(database_error)?
+            }
+            _ => None,
+        };
+        // One account's counters whichever of its names was typed.
+        let name = account.as_ref().map_or(login, |account| account.username.as_str());
+        let counters = throttle::Counter::for_attempt(name, &address, known_device.as_deref());
+
+        // Counted before the password is checked, in the transaction that checks the wait.
+        let txn = state.db.begin_write().await.map_err(database_error)?;
+        let next_not_before = match throttle::count_attempt(&txn, &counters, now).await.map_err(database_error)? {
+            throttle::Attempt::MustWait(until) => return Err(too_many_attempts(until - now)),
+            throttle::Attempt::Counted { next_not_before } => next_not_before,
+        };
+        txn.commit().await.map_err(database_error)?;
+
+        if !users::password_opens(account.as_ref(), password).await {
             tracing::warn!(%address, "failed sign-in");
             let wrong = "Tên đăng nhập hoặc mật khẩu không đúng.";
-            return Err(match blocked {
+            return Err(match next_not_before {
                 Some(until) => refuse(StatusCode::UNAUTHORIZED, format!("{wrong} {}", wait_message(until - now))),
                 None => refuse(StatusCode::UNAUTHORIZED, wrong),
             });
-        };
-        throttle::clear(&txn, &account_key).await.map_err(internal_error)?;
-        let token = sessions::start(&txn, account.id, now).await.map_err(internal_error)?;
-        txn.commit().await.map_err(internal_error)?;
-        set_cookie(&session_cookie(&token, state.public_url.is_https()));
+        }
+        let account = account.expect("a password opens only an existing account");
+        let txn = state.db.begin_write().await.map_err(database_error)?;
+        throttle::forgive(&txn, &counters, now).await.map_err(database_error)?;
+        let new_device =
+            known_devices::remember(&txn, known_device.as_deref(), account.id, now).await.map_err(database_error)?;
+        let token = sessions::start(&txn, account.id, now).await.map_err(database_error)?;
+        txn.commit().await.map_err(database_error)?;
+        set_cookie(&session_cookie(&token, https));
+        if let Some(device) = new_device {
+            set_cookie(&device_cookie(&device, https));
+        }
         tracing::info!(username = %account.username, "signed in");
         leptos_axum::redirect(safe_next(next));
         Ok(())

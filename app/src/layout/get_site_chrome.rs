@@ -13,18 +13,18 @@ mod ssr {
     use service::{categories, site, static_pages, visitors};
 
     use crate::models::{PageLink, SiteChrome, SiteSettings, WebLink, WebLinkGroup};
-    use crate::ssr::{CategoryIndex, app_state, internal_error, read_count, visitor_stats};
+    use crate::ssr::{CategoryIndex, app_state, database_error, read_count, visitor_stats};
 
     const MOST_READ: u64 = 5;
 
     pub async fn load() -> Result<SiteChrome, ServerFnError> {
         let state = app_state()?;
         let db = state.db.reader();
-        let settings = site::settings(db).await.map_err(internal_error)?.unwrap_or_default();
-        let categories = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
-        let groups = site::web_link_groups(db).await.map_err(internal_error)?;
-        let pages = static_pages::all(db).await.map_err(internal_error)?;
-        let most_read = visitors::most_read(db, MOST_READ).await.map_err(internal_error)?;
+        let settings = site::settings(db).await.map_err(database_error)?.unwrap_or_default();
+        let categories = CategoryIndex::new(categories::all(db).await.map_err(database_error)?);
+        let groups = site::web_link_groups(db).await.map_err(database_error)?;
+        let pages = static_pages::all(db).await.map_err(database_error)?;
+        let most_read = visitors::most_read(db, MOST_READ).await.map_err(database_error)?;
         Ok(SiteChrome {
             public_url: state.public_url.0,
             settings: SiteSettings {

@@ -14,10 +14,9 @@ pub fn ReaderLayout() -> impl IntoView {
 /// Header, menu, sidebar and footer around `children`, and the page-view counter.
 ///
 /// The chrome is read by this one `<Suspense>` only and handed on loaded (`use_chrome`), so the
-/// header, sidebar, footer and pages render it without boundaries of their own: fewer boundaries
-/// waiting on one resource, fewer chances for the lost wake-up in Leptos's server render that
-/// `server::stalled_renders` recovers from. Header, sidebar and footer return type-erased views,
-/// or the frame's view type grows deeper than the compiler allows.
+/// header, sidebar, footer and pages render it without boundaries of their own. Header, sidebar
+/// and footer return type-erased views, or the frame's view type grows deeper than the compiler
+/// allows.
 #[component]
 pub fn ReaderFrame(children: ChildrenFn) -> impl IntoView {
     let chrome = Resource::new(|| (), |_| get_site_chrome());

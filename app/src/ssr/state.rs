@@ -40,16 +40,21 @@ pub fn app_state() -> Result<AppState, ServerFnError> {
     use_context::<AppState>().ok_or_else(|| ServerFnError::new("the application state is missing"))
 }
 
-/// Logs a database failure and gives the reader a message without internal details.
-/// The page answers 503 with `Retry-After`: usually the database is restarting or overloaded, and
-/// browsers, crawlers and load balancers should come back rather than treat the page as gone.
-pub fn internal_error(error: service::DbErr) -> ServerFnError {
-    tracing::error!(%error, "database query failed");
-    set_status(http::StatusCode::SERVICE_UNAVAILABLE);
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+/// Logs a database failure and answers with what it means for the person, never the database's
+/// own words. Only a failure worth retrying answers 503 with `Retry-After` (the database restarting
+/// or overloaded, so browsers, crawlers and load balancers come back rather than treat the page as
+/// gone); a write that collided with another answers 409, data the schema refuses 422, and
+/// anything else 500, logged as an error so it is found and fixed.
+pub fn database_error(error: service::DbErr) -> ServerFnError {
+    use service::db_failure::DbFailure;
+    let failure = DbFailure::logged(&error);
+    set_status(http::StatusCode::from_u16(failure.status()).expect("a valid status"));
+    if failure == DbFailure::Unavailable
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    {
         response.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from_static("30"));
     }
-    ServerFnError::new("Hệ thống đang bận, vui lòng thử lại sau.")
+    ServerFnError::new(failure.message())
 }
 
 /// Refuses a request with an HTTP status and a message the person can act on.

@@ -32,7 +32,7 @@ enum FeedError {
     NotFound,
     #[error("Không có tệp sơ đồ trang này; danh sách các tệp ở /sitemap.xml.")]
     NoSuchSitemap,
-    #[error("Hệ thống đang bận, vui lòng thử lại sau.")]
+    #[error(transparent)]
     Database(#[from] service::DbErr),
 }
 
@@ -40,10 +40,7 @@ impl IntoResponse for FeedError {
     fn into_response(self) -> Response {
         let status = match &self {
             FeedError::NotFound | FeedError::NoSuchSitemap => StatusCode::NOT_FOUND,
-            FeedError::Database(error) => {
-                tracing::error!(%error, "feed query failed");
-                StatusCode::SERVICE_UNAVAILABLE
-            }
+            FeedError::Database(error) => return crate::database_error::database_error(error),
         };
         (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], self.to_string()).into_response()
     }

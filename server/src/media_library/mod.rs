@@ -13,14 +13,6 @@ use service::media_library::MEDIA_URL_PREFIX;
 
 pub use upload::{UPLOADS_PER_MINUTE, UploadLimit, upload_request_limit};
 
-/// A database failure in a media handler: logged, and 503 with `Retry-After`, as pages answer it.
-fn database_unavailable(error: service::DbErr) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    tracing::error!(%error, "database query failed");
-    let retry = [(http::header::RETRY_AFTER, "30")];
-    (http::StatusCode::SERVICE_UNAVAILABLE, retry, "Hệ thống đang bận, vui lòng thử lại sau.").into_response()
-}
-
 pub fn routes(limit: UploadLimit) -> Router<AppState> {
     Router::new()
         .route(UPLOAD_PATH, post(upload::upload))

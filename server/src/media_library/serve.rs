@@ -11,7 +11,7 @@ use media::MediaKind;
 use media::store::is_stored_name;
 use service::media_library;
 
-use super::database_unavailable;
+use crate::database_error::database_error;
 
 const CACHE_FOREVER: &str = "public, max-age=31536000, immutable";
 
@@ -24,7 +24,7 @@ pub async fn serve_file(State(state): State<AppState>, Path(name): Path<String>,
             row
         }
         Ok(_) => return not_found(),
-        Err(error) => return database_unavailable(error),
+        Err(error) => return database_error(&error),
     };
     let etag = format!("\"{name}\"");
     let cached = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains(&etag));

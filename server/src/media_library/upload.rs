@@ -21,7 +21,7 @@ use media::MediaError;
 use service::audit::Actor;
 use service::media_library::{self, Upload, UploadError};
 
-use super::database_unavailable;
+use crate::database_error::database_error;
 use crate::security::RateLimiter;
 
 /// Upload requests one account may make in a minute.
@@ -58,7 +58,7 @@ pub async fn upload(
     let account = match signed_in(&state, &headers).await {
         Ok(Some(account)) => account,
         Ok(None) => return refused(StatusCode::UNAUTHORIZED, "Bạn cần đăng nhập để tải tệp lên.", wants_json),
-        Err(error) => return database_unavailable(error),
+        Err(error) => return database_error(&error),
     };
     if let Err(wait) = limit.0.check(&account.id.to_string(), Instant::now()) {
         let seconds = wait.as_secs().max(1);
@@ -82,7 +82,7 @@ pub async fn upload(
         let upload = Upload { original_name: &file_name, bytes, alt_text: &alt_text };
         match media_library::store_upload(&state.db, &state.media, upload, &actor, state.clock.now()).await {
             Ok(row) => outcome.uploaded.push(media_item(row)),
-            Err(UploadError::Database(error)) => return database_unavailable(error),
+            Err(UploadError::Database(error)) => return database_error(&error),
             Err(error) => {
                 refusal_status = status_of(&error);
                 if let UploadError::Storage(problem) = &error {

@@ -147,7 +147,12 @@ pub async fn measure(State(metrics): State<Metrics>, request: Request, next: Nex
 /// Who may read the metrics: `PORTAL_METRICS_TOKEN`, if set, as a bearer token.
 #[derive(Clone, Default)]
 pub struct MetricsAccess {
+    /// `PORTAL_METRICS_TOKEN`: monitoring sends it as `Authorization: Bearer …`.
     pub token: Option<String>,
+    /// `PORTAL_METRICS_LOCAL`: also let requests from this machine in without the token. Off by
+    /// default: a reverse proxy on the same machine that does not add `X-Forwarded-For` would
+    /// otherwise hand the metrics to the world.
+    pub local_without_token: bool,
 }
 
 impl MetricsAccess {
@@ -156,8 +161,9 @@ impl MetricsAccess {
         if let (Some(token), Some(bearer)) = (&self.token, bearer) {
             return bearer.strip_prefix("Bearer ").is_some_and(|given| constant_time_eq(given, token));
         }
-        // A reverse proxy on this machine forwards readers from anywhere; they add X-Forwarded-For.
-        peer.is_some_and(|p| p.ip().is_loopback()) && !headers.contains_key("x-forwarded-for")
+        self.local_without_token
+            && peer.is_some_and(|p| p.ip().is_loopback())
+            && !headers.contains_key("x-forwarded-for")
     }
 }
 
@@ -174,8 +180,9 @@ pub async fn metrics(
 ) -> Response {
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| *peer);
     if !access.allows(peer, request.headers()) {
-        return (StatusCode::FORBIDDEN, "Metrics are for monitoring on this machine or with PORTAL_METRICS_TOKEN.")
-            .into_response();
+        let refusal = "Metrics are for monitoring: send Authorization: Bearer with PORTAL_METRICS_TOKEN \
+                       (or set PORTAL_METRICS_LOCAL=true to let this machine read them without it).";
+        return (StatusCode::FORBIDDEN, refusal).into_response();
     }
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
@@ -205,13 +212,16 @@ mod tests {
         forwarded.insert("x-forwarded-for", "203.0.113.7".parse().unwrap());
         let mut bearer = HeaderMap::new();
         bearer.insert(header::AUTHORIZATION, "Bearer s3cret-token".parse().unwrap());
-        let open = MetricsAccess { token: None };
-        let guarded = MetricsAccess { token: Some("s3cret-token".into()) };
-        assert!(open.allows(local, &HeaderMap::new()));
-        assert!(!open.allows(remote, &HeaderMap::new()));
-        assert!(!open.allows(local, &forwarded), "a reader through the local proxy");
+        let closed = MetricsAccess { token: None, local_without_token: false };
+        let local_only = MetricsAccess { token: None, local_without_token: true };
+        let guarded = MetricsAccess { token: Some("s3cret-token".into()), local_without_token: false };
+        assert!(!closed.allows(local, &HeaderMap::new()), "a proxy on this machine may forget X-Forwarded-For");
+        assert!(local_only.allows(local, &HeaderMap::new()));
+        assert!(!local_only.allows(remote, &HeaderMap::new()));
+        assert!(!local_only.allows(local, &forwarded), "a reader through the local proxy");
         assert!(guarded.allows(remote, &bearer));
         assert!(!guarded.allows(remote, &HeaderMap::new()));
+        assert!(!guarded.allows(local, &HeaderMap::new()));
         let mut wrong = HeaderMap::new();
         wrong.insert(header::AUTHORIZATION, "Bearer s3cret-tokem".parse().unwrap());
         assert!(!guarded.allows(local, &wrong), "a wrong token is refused even locally");

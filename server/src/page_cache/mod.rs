@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+use app::auth::ssr::session_token;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -66,6 +67,8 @@ pub struct PageCache(Arc<Inner>);
 
 struct Inner {
     settings: PageCacheSettings,
+    https: bool,
+    db: Database,
     freshness: Freshness,
     clock: Clock,
     pages: RwLock<Pages>,
@@ -115,9 +118,12 @@ impl Slot {
 }
 
 impl PageCache {
-    pub fn new(db: Database, clock: Clock, settings: PageCacheSettings) -> Self {
+    /// `https`: whether readers reach the site over HTTPS (the session cookie's name depends on it).
+    pub fn new(db: Database, clock: Clock, settings: PageCacheSettings, https: bool) -> Self {
         Self(Arc::new(Inner {
             settings,
+            https,
+            db: db.clone(),
             freshness: Freshness::new(db, clock.clone(), settings.check_interval),
             clock,
             pages: RwLock::default(),
@@ -126,6 +132,12 @@ impl PageCache {
             misses: AtomicU64::new(0),
             bypasses: AtomicU64::new(0),
         }))
+    }
+
+    /// Whether `token` is a live session (a failure to tell counts as signed in: the page is
+    /// then rendered for this request, which will say what is wrong).
+    async fn is_signed_in(&self, token: &str) -> bool {
+        service::sessions::user_for(&self.0.db, token, Utc::now()).await.map_or(true, |account| account.is_some())
     }
 
     pub fn stats(&self) -> PageCacheStats {
@@ -273,10 +285,17 @@ impl PageCache {
 /// The middleware: answers anonymous reads from the cache, and makes the cache look for changes
 /// after a signed-in account's successful write.
 pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
-    let key = policy::cache_key(request.method(), request.uri(), request.headers()).filter(|_| cache.is_enabled());
+    let mut key = policy::cache_key(request.method(), request.uri(), request.headers()).filter(|_| cache.is_enabled());
+    // Only a session that exists passes by the cache: any cookie of the right name used to.
+    if key.is_some()
+        && let Some(token) = session_token(request.headers(), cache.0.https)
+        && cache.is_signed_in(token).await
+    {
+        key = None;
+    }
     let Some(key) = key else {
         cache.0.bypasses.fetch_add(1, Ordering::Relaxed);
-        let may_change_content = policy::may_change_content(request.method(), request.headers());
+        let may_change_content = policy::may_change_content(request.method(), request.headers(), cache.0.https);
         let response = next.run(request).await;
         if may_change_content && (response.status().is_success() || response.status().is_redirection()) {
             cache.0.freshness.recheck();
@@ -292,7 +311,11 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
         }
     };
     let (slot, stale) = cache.slot(&key, generation);
-    let (parts, _) = request.into_parts();
+    let (mut parts, _) = request.into_parts();
+    // Rendered for the key's address, so the kept page holds nothing of the parameters left out.
+    let mut uri = parts.uri.clone().into_parts();
+    uri.path_and_query = key.parse().ok();
+    parts.uri = http::Uri::from_parts(uri).unwrap_or(parts.uri);
     if let Some(page) = slot.kept() {
         if stale {
             cache.refresh(key, &slot, parts.clone(), next);

@@ -12,21 +12,38 @@ const NEVER_CACHED: [&str; 3] = ["/quan-tri", "/api/", SEARCH_PATH];
 /// What the cache keeps: pages and the feeds.
 const CACHED_TYPES: [&str; 3] = ["text/html", "application/rss+xml", "application/xml"];
 
-/// The cache key of a request the cache may answer: its path and query. Files under the site root
-/// are served from disk with their precompressed copies.
+/// The query parameters a kept page reads: the category pages' `page`. Any other parameter
+/// (`?fbclid=…` on a link shared on Facebook, or made up to force fresh renders) changes nothing
+/// on the page, so it is left out of the key and of the render.
+const PAGE_QUERY_PARAMETERS: [&str; 1] = ["page"];
+
+/// The cache key of a request the cache may answer, unless it comes from a signed-in account
+/// (the caller checks the session): its path and the query parameters the page reads. Files
+/// under the site root are served from disk with their precompressed copies.
 pub fn cache_key(method: &Method, uri: &http::Uri, headers: &HeaderMap) -> Option<String> {
     let readable = *method == Method::GET || *method == Method::HEAD;
-    let anonymous = session_token(headers).is_none() && !headers.contains_key(header::AUTHORIZATION);
     let path = uri.path();
-    let shared = !NEVER_CACHED.iter().any(|prefix| path.starts_with(prefix));
-    (readable && anonymous && shared && !is_file_path(path))
-        .then(|| uri.path_and_query().map_or(path, |pq| pq.as_str()).to_owned())
+    let private =
+        NEVER_CACHED.iter().any(|prefix| path.starts_with(prefix)) || headers.contains_key(header::AUTHORIZATION);
+    if !readable || private || is_file_path(path) {
+        return None;
+    }
+    let mut read: Vec<&str> = uri
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|pair| pair.split('=').next().is_some_and(|name| PAGE_QUERY_PARAMETERS.contains(&name)))
+        .collect();
+    // One value per parameter, whatever order they came in.
+    read.sort_unstable();
+    read.dedup_by(|a, b| a.split('=').next() == b.split('=').next());
+    Some(if read.is_empty() { path.to_owned() } else { format!("{path}?{}", read.join("&")) })
 }
 
 /// A signed-in account's write (saving, publishing, changing a category or a setting): after it,
 /// the cache checks at once whether what readers see has changed.
-pub fn may_change_content(method: &Method, headers: &HeaderMap) -> bool {
-    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) && session_token(headers).is_some()
+pub fn may_change_content(method: &Method, headers: &HeaderMap, https: bool) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) && session_token(headers, https).is_some()
 }
 
 /// Whether a rendered response is the same for every anonymous reader and may be kept.
@@ -56,18 +73,28 @@ mod tests {
     }
 
     #[test]
-    fn anonymous_reads_of_reader_pages_are_cached_by_path_and_query() {
+    fn anonymous_reads_of_reader_pages_are_cached_by_path_and_the_parameters_the_page_reads() {
         assert_eq!(key(Method::GET, "/", None).as_deref(), Some("/"));
         assert_eq!(
-            key(Method::HEAD, "/chuyen-muc/tin-tuc?trang=2", None).as_deref(),
-            Some("/chuyen-muc/tin-tuc?trang=2")
+            key(Method::HEAD, "/chuyen-muc/tin-tuc?page=2", None).as_deref(),
+            Some("/chuyen-muc/tin-tuc?page=2")
         );
         assert_eq!(key(Method::GET, "/rss.xml", Some("theme=dark")).as_deref(), Some("/rss.xml"));
     }
 
     #[test]
-    fn signed_in_staff_writes_back_office_api_search_and_files_are_not() {
-        assert_eq!(key(Method::GET, "/", Some("theme=dark; portal_session=abc")), None);
+    fn made_up_query_parameters_share_the_page_they_change_nothing_on() {
+        assert_eq!(key(Method::GET, "/?x=1", None).as_deref(), Some("/"));
+        assert_eq!(key(Method::GET, "/?x=2&fbclid=abc", None).as_deref(), Some("/"));
+        assert_eq!(
+            key(Method::GET, "/chuyen-muc/tin-tuc?utm_source=zalo&page=3&page=4", None).as_deref(),
+            Some("/chuyen-muc/tin-tuc?page=3")
+        );
+        assert_eq!(key(Method::GET, "/chuyen-muc/tin-tuc?pages=3", None).as_deref(), Some("/chuyen-muc/tin-tuc"));
+    }
+
+    #[test]
+    fn writes_back_office_api_search_and_files_are_not_cached() {
         assert_eq!(key(Method::POST, "/", None), None);
         assert_eq!(key(Method::GET, "/quan-tri/bai-viet", None), None);
         assert_eq!(key(Method::GET, "/api/thong-ke", None), None);
@@ -84,9 +111,9 @@ mod tests {
     fn only_signed_in_writes_make_the_cache_look_again() {
         let mut signed_in = HeaderMap::new();
         signed_in.insert(header::COOKIE, HeaderValue::from_static("portal_session=abc"));
-        assert!(may_change_content(&Method::POST, &signed_in));
-        assert!(!may_change_content(&Method::GET, &signed_in));
-        assert!(!may_change_content(&Method::POST, &HeaderMap::new()), "a page-view beacon changes no page");
+        assert!(may_change_content(&Method::POST, &signed_in, false));
+        assert!(!may_change_content(&Method::GET, &signed_in, false));
+        assert!(!may_change_content(&Method::POST, &HeaderMap::new(), false), "a page-view beacon changes no page");
     }
 
     #[test]

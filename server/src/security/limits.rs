@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use app::admin::articles::SaveArticle;
+use app::admin::articles::{AutosaveArticle, EditorError, PreviewArticle, SaveArticle};
 use app::admin::media_library::UPLOAD_PATH;
 use app::auth::ssr::session_token;
 use axum::body::Body;
@@ -23,7 +23,8 @@ pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// A page or server function that has not answered by then answers 503; a body that has not
 /// arrived by then answers 408. Live streams are exempt.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// Saving an article: its body may be 2 MB, form-encoded (every non-ASCII byte triples).
+/// Sending a whole article (saving, autosaving, previewing): its body may be 2 MB, form-encoded
+/// (a Vietnamese letter is two or three bytes of UTF-8, each of which triples).
 pub const ARTICLE_BODY_LIMIT: usize = 8 * 1024 * 1024;
 /// Everything else: the other server functions' forms, sign-in, and pages and the beacon, which
 /// take no real body. Small, because anyone may send them and each is read into memory.
@@ -34,6 +35,8 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub struct BodyLimits {
     /// An upload to the media library (several files at `PORTAL_MAX_UPLOAD_MB`).
     pub upload: usize,
+    /// Whether readers reach the site over HTTPS (the session cookie's name depends on it).
+    pub https: bool,
 }
 
 pub async fn refuse_oversized_requests(request: Request, next: Next) -> Response {
@@ -50,19 +53,32 @@ pub async fn refuse_oversized_requests(request: Request, next: Next) -> Response
 /// Reads the body before anything else sees it: one announced as too large is refused at once and
 /// one that turns out too large is cut off as it arrives (413), so nothing oversized is held in
 /// memory; one that stalls past the body timeout answers 408.
+/// The server functions that carry a whole article. They answer in the editor's error format, so
+/// a refusal here reaches the writer as the real reason rather than as a lost connection.
+fn carries_an_article(path: &str) -> bool {
+    [<SaveArticle as ServerFn>::PATH, <AutosaveArticle as ServerFn>::PATH, <PreviewArticle as ServerFn>::PATH]
+        .contains(&path)
+}
+
 pub async fn limit_body_size(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let limit = if path == <SaveArticle as ServerFn>::PATH {
+    let article = carries_an_article(path);
+    let limit = if article {
         ARTICLE_BODY_LIMIT
-    } else if path == UPLOAD_PATH && session_token(request.headers()).is_some() {
+    } else if path == UPLOAD_PATH && session_token(request.headers(), limits.https).is_some() {
         // Only a request that at least claims a session may send megabytes; the upload checks it.
         limits.upload
     } else {
         BODY_LIMIT
     };
     let too_large = || {
-        (StatusCode::PAYLOAD_TOO_LARGE, format!("Nội dung gửi lên quá lớn (tối đa {} KB).", limit / 1024))
-            .into_response()
+        let message = format!("Nội dung gửi lên quá lớn (tối đa {} KB).", limit / 1024);
+        if article {
+            let refusal = serde_json::to_string(&EditorError::Refused(message)).expect("a string serialises");
+            (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "application/json")], refusal).into_response()
+        } else {
+            (StatusCode::PAYLOAD_TOO_LARGE, message).into_response()
+        }
     };
     let announced =
         request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());

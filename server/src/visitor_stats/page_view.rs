@@ -26,7 +26,7 @@ pub struct PageViewQuery {
 pub enum PageViewError {
     #[error("Thiếu địa chỉ trang được xem (tham số trang).")]
     MissingPage,
-    #[error("Hệ thống đang bận, vui lòng thử lại sau.")]
+    #[error(transparent)]
     Database(#[from] service::DbErr),
 }
 
@@ -34,10 +34,7 @@ impl IntoResponse for PageViewError {
     fn into_response(self) -> Response {
         let status = match &self {
             PageViewError::MissingPage => StatusCode::BAD_REQUEST,
-            PageViewError::Database(error) => {
-                tracing::error!(%error, "a page view could not be counted");
-                StatusCode::SERVICE_UNAVAILABLE
-            }
+            PageViewError::Database(error) => return crate::database_error::database_error(error),
         };
         (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], self.to_string()).into_response()
     }

@@ -113,7 +113,11 @@ impl TestPortal {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let mut request = request.body(body).unwrap();
+        self.send_request(request.body(body).unwrap()).await
+    }
+
+    /// Sends `request` as is, from 203.0.113.10 unless it says where it comes from.
+    pub async fn send_request(&self, mut request: Request<Body>) -> Page {
         if request.extensions().get::<ConnectInfo<SocketAddr>>().is_none() {
             request.extensions_mut().insert(ConnectInfo(SocketAddr::from(([203, 0, 113, 10], 50_000))));
         }
@@ -135,12 +139,33 @@ impl TestPortal {
     /// [`Self::call`] with `extra` headers, e.g. where the browser says the request came from.
     pub async fn call_with(&self, path: &str, form: &str, cookie: Option<&str>, extra: &[(&str, &str)]) -> Page {
         let mut headers = vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json")];
-        let cookie = cookie.map(|c| format!("portal_session={c}"));
+        let cookie = cookie.map(|c| format!("__Host-portal_session={c}"));
         if let Some(cookie) = &cookie {
             headers.push(("cookie", cookie));
         }
         headers.extend_from_slice(extra);
         self.send(Method::POST, path, &headers, Body::from(form.to_owned())).await
+    }
+
+    /// A server-function call from the browser at `address` sending `cookies` (the `Cookie` header
+    /// as is), answered with every `Set-Cookie` it got back.
+    pub async fn call_from(&self, address: [u8; 4], path: &str, form: &str, cookies: &str) -> (Page, Vec<String>) {
+        let mut request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .header("user-agent", BROWSER);
+        if !cookies.is_empty() {
+            request = request.header("cookie", cookies);
+        }
+        let request = request.extension(ConnectInfo(SocketAddr::from((address, 50_000))));
+        let page = self.send_request(request.body(Body::from(form.to_owned())).unwrap()).await;
+        let set_cookies = page
+            .headers
+            .get_all(http::header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+            .collect();
+        (page, set_cookies)
     }
 
     /// Creates an account with `role` and returns a session token for it.

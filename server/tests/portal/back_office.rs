@@ -352,7 +352,7 @@ async fn administrators_manage_accounts_and_nobody_else_can() {
     let sign_in = |password: &str| form(&[("login", "phongvienmoi"), ("password", password)]);
     let signed_in = portal.call("/api/sign_in", &sign_in("mat-khau-ban-dau-2026"), None).await;
     let cookie = signed_in.headers["set-cookie"].to_str().unwrap();
-    let token = cookie.split(';').next().unwrap().trim_start_matches("portal_session=").to_owned();
+    let token = cookie.split(';').next().unwrap().trim_start_matches("__Host-portal_session=").to_owned();
     assert_eq!(portal.call("/api/list_articles", "query[page]=1", Some(&token)).await.status, StatusCode::OK);
 
     let id = newsroom.account("phongvienmoi").await.id.to_string();
@@ -650,4 +650,154 @@ async fn the_preview_shows_the_form_as_readers_would_see_it_and_stores_nothing()
     );
     assert!(!article["breadcrumb"].as_array().unwrap().is_empty(), "under the chosen category");
     assert_eq!(count().await, articles_before, "nothing stored");
+}
+
+/// Autosave and preview used to be held to the 64 KB limit of small forms: a long Vietnamese
+/// article (each accented letter 6–9 bytes once form-encoded) was refused, and the editor took
+/// the refusal for a lost connection and retried for ever.
+#[tokio::test(flavor = "multi_thread")]
+async fn long_articles_autosave_and_preview_and_an_oversized_one_hears_why_in_the_editors_format() {
+    let newsroom = Newsroom::new().await;
+    let id = newsroom.article_in(ArticleStatus::Draft, "Bài dài").await;
+    let version = newsroom.stored(id).await.version;
+    let paragraph = "<p>Hội nghị tổng kết công tác Đảng năm 2022, triển khai nhiệm vụ năm 2023 của Sở.</p>";
+    let long_body = paragraph.repeat(300 * 1024 / paragraph.len() + 1);
+    assert!(long_body.len() > 300 * 1024);
+    let call = |path: &'static str, body: String| {
+        let mut pairs = newsroom.article_form("Bài dài", &body);
+        pairs.push(("id", id.to_string()));
+        pairs.push(("version", version.to_string()));
+        let session = newsroom.author.clone();
+        let portal = &newsroom.portal;
+        async move {
+            let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            portal.call(path, &form(&borrowed), Some(&session)).await
+        }
+    };
+    for path in ["/api/autosave_article", "/api/preview_article"] {
+        let answer = call(path, long_body.clone()).await;
+        assert_eq!(answer.status, StatusCode::OK, "{path}: {}", &answer.html[..answer.html.len().min(300)]);
+    }
+
+    let oversized = "<p>Đường</p>".repeat(300_000);
+    for path in ["/api/autosave_article", "/api/preview_article", "/api/save_article"] {
+        let answer = call(path, oversized.clone()).await;
+        assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE, "{path}");
+        let refusal: app::admin::articles::EditorError = serde_json::from_str(&answer.html).unwrap();
+        assert!(
+            matches!(&refusal, app::admin::articles::EditorError::Refused(m) if m.contains("quá lớn")),
+            "{path}: {refusal:?}"
+        );
+    }
+    let stored = newsroom.stored(id).await;
+    assert_eq!((stored.version, stored.body_html.as_str()), (version, "<p>Nội dung.</p>"), "nothing stored");
+}
+
+/// Ten failed sign-ins used to block an account for 15 minutes even with the right password, so
+/// one address could keep `quantri` locked out for ever.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_guesser_cannot_lock_the_owner_out_from_another_address_or_a_known_browser() {
+    let newsroom = Newsroom::new().await;
+    let portal = &newsroom.portal;
+    let (guesser, office, home) = ([198, 51, 100, 7], [203, 0, 113, 20], [192, 0, 2, 44]);
+    let attempt = |password: &str| form(&[("login", "quantri"), ("password", password)]);
+    let right = attempt("mat-khau-du-dai-123");
+
+    // The owner signs in once from the office: that browser is known from then on.
+    let (first, cookies) = portal.call_from(office, "/api/sign_in", &right, "").await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.html);
+    let device = cookies.iter().find(|c| c.starts_with("__Host-portal_device=")).expect("a device cookie").clone();
+
+    let mut refused = 0;
+    for _ in 0..40 {
+        let (answer, _) = portal.call_from(guesser, "/api/sign_in", &attempt("doan-mo-mat-khau"), "").await;
+        assert!(
+            [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(&answer.status),
+            "{}",
+            answer.status
+        );
+        refused += usize::from(answer.status == StatusCode::TOO_MANY_REQUESTS);
+    }
+    assert!(refused >= 30, "the guesser is slowed down ({refused} of 40 refused without a check)");
+    let (guessed_right, _) = portal.call_from(guesser, "/api/sign_in", &right, "").await;
+    assert_eq!(guessed_right.status, StatusCode::TOO_MANY_REQUESTS, "the guesser's address waits even when right");
+
+    let (from_home, _) = portal.call_from(home, "/api/sign_in", &right, "").await;
+    assert_eq!(from_home.status, StatusCode::OK, "another address is not locked out: {}", from_home.html);
+    let (known, cookies) = portal.call_from(guesser, "/api/sign_in", &right, &device).await;
+    assert_eq!(known.status, StatusCode::OK, "a known browser signs in even from the guesser's address");
+    assert!(!cookies.iter().any(|c| c.starts_with("__Host-portal_device=")), "the known browser keeps its token");
+    let (stolen, _) = portal.call_from(guesser, "/api/sign_in", &right, "__Host-portal_device=ab12").await;
+    assert_eq!(stolen.status, StatusCode::TOO_MANY_REQUESTS, "a made-up device token counts for nothing");
+}
+
+/// Parallel guesses used to read the count before any of them added to it, so all got a try.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_cannot_skip_the_waits() {
+    let newsroom = std::sync::Arc::new(Newsroom::new().await);
+    let guesses: Vec<_> = (0..24)
+        .map(|_| {
+            let newsroom = newsroom.clone();
+            tokio::spawn(async move {
+                let attempt = form(&[("login", "phongvien"), ("password", "doan-mo-mat-khau")]);
+                newsroom.portal.call_from([198, 51, 100, 8], "/api/sign_in", &attempt, "").await.0.status
+            })
+        })
+        .collect();
+    let mut checked = 0;
+    for guess in guesses {
+        checked += usize::from(guess.await.unwrap() == StatusCode::UNAUTHORIZED);
+    }
+    // Three free failures, the fourth sets a wait: every later one must be refused unchecked.
+    assert_eq!(checked, 4, "passwords checked out of 24 parallel guesses");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn changing_ones_own_password_ends_the_accounts_other_sessions_only() {
+    let newsroom = Newsroom::new().await;
+    let portal = &newsroom.portal;
+    let sign_in = |password: &str| form(&[("login", "phongvien"), ("password", password)]);
+    let (_, laptop) = portal.call_from([203, 0, 113, 20], "/api/sign_in", &sign_in("mat-khau-du-dai-123"), "").await;
+    let laptop = laptop[0].trim_start_matches("__Host-portal_session=").to_owned();
+    let change = form(&[
+        ("current", "mat-khau-du-dai-123"),
+        ("new", "mat-khau-moi-2026-dai"),
+        ("repeated", "mat-khau-moi-2026-dai"),
+    ]);
+    let changed = portal.call("/api/change_own_password", &change, Some(&newsroom.author)).await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.html);
+    let list =
+        |session: String| async move { portal.call("/api/list_articles", "query[page]=1", Some(&session)).await };
+    assert_eq!(list(newsroom.author.clone()).await.status, StatusCode::OK, "the session that changed it goes on");
+    assert_eq!(list(laptop).await.status, StatusCode::UNAUTHORIZED, "whoever knew the old password is out");
+    assert_eq!(list(newsroom.editor.clone()).await.status, StatusCode::OK, "other accounts are untouched");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn presence_and_the_activity_log_answer_only_those_allowed_to_see_them() {
+    let newsroom = Newsroom::new().await;
+    let id = newsroom.article_in(ArticleStatus::Draft, "Bản nháp riêng").await;
+    let presence = |session: String| {
+        let portal = &newsroom.portal;
+        async move { portal.call("/api/editing_presence", &format!("id={id}"), Some(&session)).await }
+    };
+    assert_eq!(presence(newsroom.author.clone()).await.status, StatusCode::OK, "the author has it open");
+    let other = presence(newsroom.other_author.clone()).await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN, "another author learns nothing: {}", other.html);
+    let editor = presence(newsroom.editor.clone()).await;
+    assert_eq!(editor.status, StatusCode::OK);
+    let others: Vec<String> = serde_json::from_str(&editor.html).unwrap();
+    assert_eq!(others, ["phongvien"], "the editor sees who else has it open");
+
+    let portal = &newsroom.portal;
+    let dashboard = |session: String| async move {
+        let page = portal.call("/api/get_dashboard", "", Some(&session)).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.html);
+        serde_json::from_str::<serde_json::Value>(&page.html).unwrap()
+    };
+    assert!(!dashboard(newsroom.admin.clone()).await["recent_activity"].as_array().unwrap().is_empty());
+    assert!(
+        dashboard(newsroom.editor.clone()).await["recent_activity"].as_array().unwrap().is_empty(),
+        "the audit log is the administrators'"
+    );
 }

@@ -105,7 +105,7 @@ async fn article_count(portal: &TestPortal) -> u64 {
 async fn random_and_malformed_addresses_never_break_the_server() {
     let portal = TestPortal::with_demo().await;
     let author = portal.session_for("phongvien", Role::Author).await;
-    let cookie = format!("portal_session={author}");
+    let cookie = format!("__Host-portal_session={author}");
     let mut rng = Xorshift(0x5eed_2026_1128);
     let mut sent = 0;
     for n in 0..600 {
@@ -173,7 +173,7 @@ async fn malformed_server_function_payloads_are_refused_without_storing_anything
     for path in &paths {
         for (content_type, body) in bodies {
             for session in [None, Some(author.as_str())] {
-                let cookie = session.map(|s| format!("portal_session={s}")).unwrap_or_default();
+                let cookie = session.map(|s| format!("__Host-portal_session={s}")).unwrap_or_default();
                 let mut headers = vec![("content-type", *content_type), ("accept", "application/json")];
                 if session.is_some() {
                     headers.push(("cookie", &cookie));
@@ -256,7 +256,7 @@ async fn xss_vectors_in_every_field_never_reach_a_page_in_executable_form() {
         assert_eq!(page.status, StatusCode::OK, "{path}");
         assert_eq!(page.executable_markup(), Vec::<String>::new(), "{path}");
     }
-    let cookie = format!("portal_session={editor}");
+    let cookie = format!("__Host-portal_session={editor}");
     for path in ["/quan-tri/bai-viet", "/quan-tri"] {
         let page = portal.send(Method::GET, path, &[("cookie", &cookie)], Body::empty()).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
@@ -268,7 +268,7 @@ async fn xss_vectors_in_every_field_never_reach_a_page_in_executable_form() {
 async fn sql_injection_strings_in_search_and_filters_are_just_text() {
     let portal = TestPortal::with_demo().await;
     let editor = portal.session_for("bientap", Role::Editor).await;
-    let cookie = format!("portal_session={editor}");
+    let cookie = format!("__Host-portal_session={editor}");
     let articles_before = article_count(&portal).await;
     for injection in [
         "' OR '1'='1",

@@ -49,7 +49,7 @@ fn multipart(files: &[(&str, &[u8])], alt: &str) -> Vec<u8> {
 
 async fn upload(portal: &TestPortal, cookie: Option<&str>, body: Vec<u8>, accept: &str) -> crate::common::Page {
     let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
-    let cookie = cookie.map(|token| format!("portal_session={token}"));
+    let cookie = cookie.map(|token| format!("__Host-portal_session={token}"));
     let mut headers = vec![("content-type", content_type.as_str()), ("accept", accept)];
     if let Some(cookie) = &cookie {
         headers.push(("cookie", cookie));
@@ -112,7 +112,7 @@ async fn the_form_without_javascript_uploads_and_comes_back_to_the_library() {
     let location = answer.location.unwrap();
     assert!(location.starts_with("/quan-tri/thu-vien?da-tai-len=1&loi=ghi-chu.txt"), "{location}");
 
-    let cookie = format!("portal_session={editor}");
+    let cookie = format!("__Host-portal_session={editor}");
     let library = portal.send(Method::GET, &location, &[("cookie", &cookie)], Body::empty()).await;
     assert_eq!(library.status, StatusCode::OK);
     let text = library.text();
@@ -129,7 +129,7 @@ async fn uploads_are_refused_with_the_right_status_and_a_reason() {
 
     let anonymous = upload(&portal, None, multipart(&[("anh.jpg", &jpeg)], ""), "application/json").await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
-    let cookie = format!("portal_session={author}");
+    let cookie = format!("__Host-portal_session={author}");
     let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
     let cross_site = portal
         .send(

@@ -185,13 +185,39 @@ async fn staff_and_searches_get_their_own_render() {
     let portal = portal_checking_hourly().await;
     read(&portal, "/", &[]).await;
     let editor = portal.session_for("bientap", Role::Editor).await;
-    let cookie = format!("portal_session={editor}");
+    let cookie = format!("__Host-portal_session={editor}");
     let signed_in = read(&portal, "/", &[("cookie", &cookie)]).await;
     assert!(policy(&signed_in).contains("'nonce-"), "rendered for this request: {}", policy(&signed_in));
     assert!(signed_in.headers.get("etag").is_none());
     let search = read(&portal, "/tim-kiem?q=thanh+hoa", &[]).await;
     assert!(policy(&search).contains("'nonce-"));
     assert!(counter(&portal, "portal_page_cache_bypasses_total").await >= 2);
+}
+
+/// The key used to be the whole query, and any cookie named like the session passed by the cache:
+/// `/?x=1`, `/?x=2`, … or a made-up cookie forced a fresh render each and pushed real pages out.
+#[tokio::test(flavor = "multi_thread")]
+async fn made_up_parameters_and_cookies_are_answered_from_the_cache() {
+    let portal = portal_checking_hourly().await;
+    read(&portal, "/", &[]).await;
+    let renders = counter(&portal, "portal_page_cache_misses_total").await;
+    for n in 0..20 {
+        let page = read(&portal, &format!("/?x={n}&fbclid=tu-facebook-{n}"), &[]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(!page.html.contains("tu-facebook"), "the kept page holds nothing of the parameters left out");
+    }
+    let forged = read(&portal, "/", &[("cookie", "__Host-portal_session=0123456789abcdef")]).await;
+    assert!(!policy(&forged).contains("'nonce-"), "a cookie of no session gets the kept page");
+    assert_eq!(counter(&portal, "portal_page_cache_misses_total").await, renders, "no fresh render");
+
+    let second = read(&portal, "/chuyen-muc/tin-tuc-su-kien?page=2", &[]).await;
+    let first = read(&portal, "/chuyen-muc/tin-tuc-su-kien", &[]).await;
+    assert_eq!(
+        counter(&portal, "portal_page_cache_misses_total").await,
+        renders + 2,
+        "a parameter the page reads counts"
+    );
+    assert_ne!(second.html, first.html);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -182,3 +182,39 @@ async fn an_old_article_address_redirects_permanently() {
     assert_eq!(old.location.as_deref(), Some("/bai-viet/hoi-nghi-tong-ket-2022"));
     assert_eq!(portal.get("/bai-viet/hoi-nghi-tong-ket-2022").await.status, StatusCode::OK);
 }
+
+/// Finding the app's routes sets a process-wide flag that keeps resources from loading
+/// (leptos-rs/leptos#4773). Every router used to find them again, so a test building a portal
+/// left another test's render waiting for ever; a 5-second "render it again" layer hid it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn pages_render_while_other_portals_are_being_built() {
+    use server::page_cache::PageCacheSettings;
+    use server::router::RouterSettings;
+    let uncached = RouterSettings {
+        page_cache: PageCacheSettings { max_age: std::time::Duration::ZERO, ..PageCacheSettings::default() },
+        ..RouterSettings::default()
+    };
+    let portal = std::sync::Arc::new(TestPortal::with_settings(uncached).await);
+    let builders = tokio::spawn(async {
+        for _ in 0..6 {
+            TestPortal::with_demo().await;
+        }
+    });
+    let mut rounds = 0;
+    while !builders.is_finished() || rounds < 5 {
+        let renders = ["/".to_owned(), format!("/bai-viet/{SEED_SLUG}"), "/so-do-trang".to_owned()].map(|path| {
+            let portal = portal.clone();
+            tokio::spawn(async move {
+                let page = tokio::time::timeout(std::time::Duration::from_secs(10), portal.get(&path))
+                    .await
+                    .unwrap_or_else(|_| panic!("{path} never finished rendering"));
+                assert_eq!(page.status, StatusCode::OK, "{path}");
+            })
+        });
+        for render in renders {
+            render.await.unwrap();
+        }
+        rounds += 1;
+    }
+    builders.await.unwrap();
+}

@@ -113,7 +113,7 @@ async fn oversized_addresses_headers_and_bodies_get_a_short_client_error() {
     assert_eq!(answer.status, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
 
     let admin = portal.session_for("quantri", Role::Admin).await;
-    let cookie = format!("portal_session={admin}");
+    let cookie = format!("__Host-portal_session={admin}");
     let nine_megabytes = "a".repeat(9 * 1024 * 1024);
     let length = nine_megabytes.len().to_string();
     for (path, size) in [("/api/save_article", 9), ("/api/save_site_settings", 1)] {
@@ -215,16 +215,23 @@ async fn health_readiness_and_metrics_answer_monitoring_only() {
     portal.get("/").await;
     portal.get("/khong-co").await;
     assert_eq!(portal.get("/metrics").await.status, StatusCode::FORBIDDEN, "a reader from outside");
-    let local = portal
-        .router()
-        .oneshot(
+    let from_this_machine = |portal: &TestPortal| {
+        portal.router().oneshot(
             Request::get("/metrics")
                 .extension(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40_000))))
                 .body(Body::empty())
                 .unwrap(),
         )
-        .await
-        .unwrap();
+    };
+    // A proxy on this machine that forgets X-Forwarded-For looks like this too.
+    let refused = from_this_machine(&portal).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN, "without the token unless explicitly allowed");
+    let settings = RouterSettings { metrics_local_without_token: true, ..RouterSettings::default() };
+    let portal = TestPortal::with_settings(settings).await;
+    for path in ["/healthz", "/", "/khong-co"] {
+        portal.get(path).await;
+    }
+    let local = from_this_machine(&portal).await.unwrap();
     assert_eq!(local.status(), StatusCode::OK);
     let body = http_body_util::BodyExt::collect(local.into_body()).await.unwrap().to_bytes();
     let text = String::from_utf8(body.to_vec()).unwrap();

@@ -60,7 +60,7 @@ async fn a_beacon_and_a_noscript_pixel_each_count_one_view_of_one_visit() {
 async fn robots_prefetches_editors_and_non_pages_are_not_counted() {
     let portal = TestPortal::with_demo().await;
     let editor = portal.session_for("bientap", Role::Editor).await;
-    let editor_cookie = format!("portal_session={editor}");
+    let editor_cookie = format!("__Host-portal_session={editor}");
     let cases: [(&str, Vec<(&str, &str)>); 6] = [
         ("/", vec![("user-agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")]),
         ("/", vec![("user-agent", "")]),
@@ -159,7 +159,7 @@ async fn the_statistics_page_needs_a_signed_in_account() {
     assert_eq!(page.location.as_deref(), Some("/quan-tri/dang-nhap?tiep=%2Fquan-tri%2Fthong-ke%3Fngay%3D90"));
 
     let editor = portal.session_for("bientap", Role::Editor).await;
-    let cookie = format!("portal_session={editor}");
+    let cookie = format!("__Host-portal_session={editor}");
     let page = portal.send(Method::GET, "/quan-tri/thong-ke?ngay=90", &[("cookie", &cookie)], Body::empty()).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.html.contains("<svg viewBox=\"0 0 720 240\" role=\"img\""));
@@ -167,7 +167,7 @@ async fn the_statistics_page_needs_a_signed_in_account() {
     assert!(!page.text().contains("Cài đặt bộ đếm"), "only administrators see the counter settings");
 
     let admin = portal.session_for("quantri", Role::Admin).await;
-    let cookie = format!("portal_session={admin}");
+    let cookie = format!("__Host-portal_session={admin}");
     let page = portal.send(Method::GET, "/quan-tri/thong-ke", &[("cookie", &cookie)], Body::empty()).await;
     assert!(page.text().contains("Cài đặt bộ đếm"));
     let bad = portal.send(Method::GET, "/quan-tri/thong-ke?ngay=7", &[("cookie", &cookie)], Body::empty()).await;
@@ -224,18 +224,20 @@ async fn signing_in_sets_a_secure_http_only_cookie_and_a_wrong_password_is_refus
     let signed_in =
         portal.call("/api/sign_in", "login=quantri%40so.example.gov.vn&password=mat-khau-du-dai-123", None).await;
     let cookie = signed_in.headers["set-cookie"].to_str().unwrap().to_owned();
-    assert!(cookie.starts_with("portal_session="), "{cookie}");
+    assert!(cookie.starts_with("__Host-portal_session="), "{cookie}");
     for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
         assert!(cookie.contains(attribute), "{attribute} in {cookie}");
     }
-    let token = cookie.trim_start_matches("portal_session=").split(';').next().unwrap();
-    let page =
-        portal.send(Method::GET, "/quan-tri", &[("cookie", &format!("portal_session={token}"))], Body::empty()).await;
+    let token = cookie.trim_start_matches("__Host-portal_session=").split(';').next().unwrap();
+    let page = portal
+        .send(Method::GET, "/quan-tri", &[("cookie", &format!("__Host-portal_session={token}"))], Body::empty())
+        .await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.text().contains("Xin chào, quantri"));
 
     portal.call("/api/sign_out", "", Some(token)).await;
-    let after =
-        portal.send(Method::GET, "/quan-tri", &[("cookie", &format!("portal_session={token}"))], Body::empty()).await;
+    let after = portal
+        .send(Method::GET, "/quan-tri", &[("cookie", &format!("__Host-portal_session={token}"))], Body::empty())
+        .await;
     assert_eq!(after.status, StatusCode::FOUND, "the session ended on the server, not just in the browser");
 }

@@ -239,16 +239,77 @@ async fn the_list_filters_by_status_author_and_folded_text_and_hides_the_trash()
 #[tokio::test]
 async fn an_editor_sees_who_else_has_the_article_open_until_they_leave() {
     let (test, author, editor) = prepared().await;
+    let other = account(&test.db, "phongvien2", Role::Author).await;
     let txn = test.db.begin_write().await.unwrap();
     let db = &txn;
     let draft = create_draft(db, &author, &fields(&test.db, "Bài đang mở").await, now()).await.unwrap();
     use service::editorial::presence::{PRESENT_FOR, mark_open};
-    assert!(mark_open(db, draft.id, author.id, now()).await.unwrap().is_empty());
-    let seen_by_editor = mark_open(db, draft.id, editor.id, now()).await.unwrap();
+    assert!(mark_open(db, &author, draft.id, now()).await.unwrap().is_empty());
+    let seen_by_editor = mark_open(db, &editor, draft.id, now()).await.unwrap();
     assert_eq!(seen_by_editor.iter().map(|u| u.username.as_str()).collect::<Vec<_>>(), ["phongvien"]);
     let later = now() + PRESENT_FOR + TimeDelta::seconds(1);
-    assert!(mark_open(db, draft.id, editor.id, later).await.unwrap().is_empty(), "the author closed the page");
+    assert!(mark_open(db, &editor, draft.id, later).await.unwrap().is_empty(), "the author closed the page");
+    // Another author may neither learn who edits this draft nor mark it open.
+    assert!(matches!(mark_open(db, &other, draft.id, later).await, Err(EditorialError::Forbidden)));
+    assert!(matches!(mark_open(db, &other, draft.id + 1000, later).await, Err(EditorialError::NotFound)));
     txn.commit().await.unwrap();
+    test.finish().await;
+}
+
+/// Two tabs of one person report at the same moment, each in its own transaction. The report
+/// looked for the row and then inserted it, which PostgreSQL lets collide.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn simultaneous_presence_reports_and_first_settings_saves_never_collide() {
+    use service::editorial::presence::mark_open;
+    let (test, author, _) = prepared().await;
+    let txn = test.db.begin_write().await.unwrap();
+    let draft = create_draft(&txn, &author, &fields(&test.db, "Bài đang mở").await, now()).await.unwrap();
+    txn.commit().await.unwrap();
+    let reports: Vec<_> = (0..8)
+        .map(|_| {
+            let (db, author) = (test.db.clone(), author.clone());
+            tokio::spawn(async move {
+                let txn = db.begin_write().await?;
+                mark_open(&txn, &author, draft.id, now()).await.map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
+                txn.commit().await
+            })
+        })
+        .collect();
+    for report in reports {
+        report.await.unwrap().expect("every report is stored");
+    }
+    use sea_orm::EntityTrait;
+    let txn = test.db.begin_write().await.unwrap();
+    entity::site_settings::Entity::delete_by_id(1).exec(&txn).await.unwrap();
+    txn.commit().await.unwrap();
+    let saves: Vec<_> = (0..8)
+        .map(|n| {
+            let db = test.db.clone();
+            tokio::spawn(async move {
+                let settings = entity::site_settings::Model {
+                    id: 1,
+                    site_name: format!("Sở {n}"),
+                    agency_name: "Sở Thông tin và Truyền thông".into(),
+                    emblem_url: "/emblem.svg".into(),
+                    licence: String::new(),
+                    responsible_person: String::new(),
+                    address: String::new(),
+                    phone: String::new(),
+                    fax: String::new(),
+                    email: String::new(),
+                    designed_by: String::new(),
+                };
+                let txn = db.begin_write().await?;
+                service::site::save_settings(&txn, settings).await?;
+                txn.commit().await
+            })
+        })
+        .collect();
+    for save in saves {
+        save.await.unwrap().expect("every save is stored, the last one wins");
+    }
+    let stored = service::site::settings(test.db.reader()).await.unwrap().unwrap();
+    assert!(stored.site_name.starts_with("Sở "), "{}", stored.site_name);
     test.finish().await;
 }
 

@@ -200,7 +200,7 @@ async fn a_file_an_article_uses_is_not_deleted() {
     let txn = p.test.db.begin_write().await.unwrap();
     let deleted = media_library::delete(&txn, unused.id).await.unwrap();
     txn.commit().await.unwrap();
-    media_library::delete_files(p.library.store.as_ref(), &deleted).await.unwrap();
+    media_library::delete_files(&p.test.db, p.library.store.as_ref(), &deleted).await.unwrap();
     assert_eq!(files_in(p.folder.path()).len(), 4, "only the unused file's original and variant went");
     assert!(media_library::find_by_file_name(p.test.db.reader(), &deleted.file_name).await.unwrap().is_none());
     let found = media_library::find_by_file_name(p.test.db.reader(), variant).await.unwrap().unwrap();
@@ -237,4 +237,35 @@ async fn a_saved_body_gives_its_library_images_sizes_variants_and_lazy_loading()
         "an image the library does not know only loads lazily: {stored}"
     );
     assert!(stored.contains("<figcaption>Ảnh: Đ/c Lê Hải Quân phát biểu</figcaption>"));
+}
+
+/// The editor uploads in parallel, so pasting the same picture twice sends it twice at once. The
+/// uploads used to check for the file outside the write, and the loser of the race deleted the
+/// files the winner's row pointed at.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn identical_uploads_at_once_share_one_row_and_keep_every_file() {
+    use sea_orm::EntityTrait;
+    let p = Arc::new(prepared(UploadLimits::default()).await);
+    let bytes = photo(1200, 800);
+    let uploads: Vec<_> = (0..8)
+        .map(|_| {
+            let (p, bytes) = (p.clone(), bytes.clone());
+            tokio::spawn(async move { upload(&p, "dan-hai-lan.jpg", bytes).await })
+        })
+        .collect();
+    let mut ids = Vec::new();
+    for handle in uploads {
+        ids.push(handle.await.unwrap().expect("every identical upload succeeds").id);
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "one row for one content: {ids:?}");
+    let row = entity::media::Entity::find_by_id(ids[0]).one(p.test.db.reader()).await.unwrap().unwrap();
+    let mut expected: Vec<String> = std::iter::once(row.file_name.clone())
+        .chain(media_library::variants(&row).into_iter().map(|v| v.file_name))
+        .collect();
+    expected.sort();
+    assert_eq!(files_in(p.folder.path()), expected, "every file the row names is there, nothing else");
+    for name in &expected {
+        assert!(p.library.store.get(name).await.unwrap().is_some_and(|b| !b.is_empty()), "{name} readable");
+    }
 }

@@ -17,11 +17,11 @@ pub async fn create_account(
 
     use super::ssr::{audit_account, stored_role};
     use crate::auth::ssr::require_staff;
-    use crate::ssr::{app_state, internal_error, refuse};
+    use crate::ssr::{app_state, database_error, refuse};
 
     let admin = require_staff(&[Role::Admin]).await?;
     let state = app_state()?;
-    let txn = state.db.begin_write().await.map_err(internal_error)?;
+    let txn = state.db.begin_write().await.map_err(database_error)?;
     let new = NewUser {
         username: &username,
         email: &email,
@@ -31,11 +31,11 @@ pub async fn create_account(
     };
     let created = match users::create(&txn, new, chrono::Utc::now()).await {
         Ok(created) => created,
-        Err(CreateUserError::Database(error)) => return Err(internal_error(error)),
+        Err(CreateUserError::Database(error)) => return Err(database_error(error)),
         Err(refused) => return Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, refused.to_string())),
     };
     let summary = format!("Tạo tài khoản {} ({})", created.username, role.label());
     audit_account(&txn, &admin, "user.create", created.id, summary).await?;
-    txn.commit().await.map_err(internal_error)?;
+    txn.commit().await.map_err(database_error)?;
     Ok(())
 }

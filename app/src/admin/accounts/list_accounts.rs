@@ -23,11 +23,11 @@ pub async fn list_accounts() -> Result<Vec<AccountRow>, ServerFnError> {
     use entity::user::Role;
 
     use crate::auth::ssr::{require_staff, staff_member};
-    use crate::ssr::{app_state, internal_error};
+    use crate::ssr::{app_state, database_error};
 
     let admin = require_staff(&[Role::Admin]).await?;
     let db = app_state()?.db;
-    let accounts = service::users::all(db.reader()).await.map_err(internal_error)?;
+    let accounts = service::users::all(db.reader()).await.map_err(database_error)?;
     Ok(accounts
         .into_iter()
         .map(|account| AccountRow {

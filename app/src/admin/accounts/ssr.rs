@@ -6,7 +6,7 @@ use leptos::prelude::ServerFnError;
 use service::users::AccountError;
 
 use crate::models::StaffRole;
-use crate::ssr::{internal_error, refuse};
+use crate::ssr::{database_error, refuse};
 
 pub fn stored_role(role: StaffRole) -> Role {
     match role {
@@ -18,7 +18,7 @@ pub fn stored_role(role: StaffRole) -> Role {
 
 pub fn account_error(error: AccountError) -> ServerFnError {
     match error {
-        AccountError::Database(error) => internal_error(error),
+        AccountError::Database(error) => database_error(error),
         AccountError::NotFound => refuse(StatusCode::NOT_FOUND, error.to_string()),
         AccountError::WrongPassword | AccountError::PasswordTooShort => {
             refuse(StatusCode::UNPROCESSABLE_ENTITY, error.to_string())
@@ -37,5 +37,5 @@ pub async fn audit_account(
 ) -> Result<(), ServerFnError> {
     use service::audit::{self, Actor, Entry};
     let entry = Entry { action, target_kind: "user", target_id: Some(target_id), summary };
-    audit::record(db, &Actor::from(by), entry, chrono::Utc::now()).await.map_err(internal_error)
+    audit::record(db, &Actor::from(by), entry, chrono::Utc::now()).await.map_err(database_error)
 }

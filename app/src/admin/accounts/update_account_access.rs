@@ -10,11 +10,11 @@ pub async fn update_account_access(id: i32, role: StaffRole, disabled: bool) -> 
 
     use super::ssr::{account_error, audit_account, stored_role};
     use crate::auth::ssr::{require_staff, staff_member};
-    use crate::ssr::{app_state, internal_error};
+    use crate::ssr::{app_state, database_error};
 
     let admin = require_staff(&[Role::Admin]).await?;
     let state = app_state()?;
-    let txn = state.db.begin_write().await.map_err(internal_error)?;
+    let txn = state.db.begin_write().await.map_err(database_error)?;
     let (before, after) =
         service::users::update_access(&txn, &admin, id, stored_role(role), disabled).await.map_err(account_error)?;
     let state_label = |disabled: bool| if disabled { "đã khoá" } else { "hoạt động" };
@@ -27,6 +27,6 @@ pub async fn update_account_access(id: i32, role: StaffRole, disabled: bool) -> 
         state_label(after.disabled)
     );
     audit_account(&txn, &admin, "user.access", id, summary).await?;
-    txn.commit().await.map_err(internal_error)?;
+    txn.commit().await.map_err(database_error)?;
     Ok(())
 }

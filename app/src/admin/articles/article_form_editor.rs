@@ -60,17 +60,21 @@ pub fn ArticleFormEditor(editor: ArticleEditor) -> impl IntoView {
         // A save or more typing since the request started says more than its answer.
         Some(Ok(at)) if save_state.get_untracked() == SaveState::Saving => save_state.set(SaveState::Autosaved(at)),
         Some(Ok(_)) => {}
-        Some(Err(_)) => {
-            save_state.set(SaveState::Offline);
-            let attempt = changes.get_value();
-            set_timeout(
-                move || {
-                    if changes.get_value() == attempt {
-                        run_autosave()
-                    }
-                },
-                AUTOSAVE_RETRY,
-            );
+        Some(Err(error)) => {
+            let state = SaveState::after_failed_autosave(&error);
+            let retry = state.retries();
+            save_state.set(state);
+            if retry {
+                let attempt = changes.get_value();
+                set_timeout(
+                    move || {
+                        if changes.try_get_value() == Some(attempt) {
+                            run_autosave()
+                        }
+                    },
+                    AUTOSAVE_RETRY,
+                );
+            }
         }
         None => {}
     });
@@ -88,7 +92,7 @@ pub fn ArticleFormEditor(editor: ArticleEditor) -> impl IntoView {
         save_state.set(SaveState::Unsaved);
         set_timeout(
             move || {
-                if changes.get_value() == change {
+                if changes.try_get_value() == Some(change) {
                     run_autosave()
                 }
             },

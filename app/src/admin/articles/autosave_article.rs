@@ -12,14 +12,14 @@ pub async fn autosave_article(id: i32, version: i32, form: ArticleForm) -> Resul
 
     use crate::admin::articles::ssr::{editor_error, fields_of};
     use crate::auth::ssr::{ALL_STAFF, require_staff};
-    use crate::ssr::{app_state, internal_error};
+    use crate::ssr::{app_state, database_error};
 
     let account = require_staff(ALL_STAFF).await?;
     let state = app_state()?;
-    let txn = state.db.begin_write().await.map_err(internal_error)?;
+    let txn = state.db.begin_write().await.map_err(database_error)?;
     let saved_at =
         autosave::keep(&txn, &account, id, version, &fields_of(form), state.clock.now()).await.map_err(editor_error)?;
-    txn.commit().await.map_err(internal_error)?;
+    txn.commit().await.map_err(database_error)?;
     Ok(saved_at)
 }
 
@@ -29,12 +29,12 @@ pub async fn discard_autosave(id: i32) -> Result<(), EditorError> {
     use service::editorial::autosave;
 
     use crate::auth::ssr::{ALL_STAFF, require_staff};
-    use crate::ssr::{app_state, internal_error};
+    use crate::ssr::{app_state, database_error};
 
     let account = require_staff(ALL_STAFF).await?;
     let state = app_state()?;
-    let txn = state.db.begin_write().await.map_err(internal_error)?;
-    autosave::discard(&txn, id, account.id).await.map_err(internal_error)?;
-    txn.commit().await.map_err(internal_error)?;
+    let txn = state.db.begin_write().await.map_err(database_error)?;
+    autosave::discard(&txn, id, account.id).await.map_err(database_error)?;
+    txn.commit().await.map_err(database_error)?;
     Ok(())
 }

@@ -24,7 +24,7 @@ pub async fn bulk_change_status(ids: Vec<i32>, step: WorkflowStep) -> Result<Bul
 
     use crate::admin::articles::ssr::{editor_error, transition};
     use crate::auth::ssr::{ALL_STAFF, require_staff};
-    use crate::ssr::{app_state, internal_error, refuse};
+    use crate::ssr::{app_state, database_error, refuse};
 
     const MAX_AT_ONCE: usize = 200;
     let account = require_staff(ALL_STAFF).await?;
@@ -39,7 +39,7 @@ pub async fn bulk_change_status(ids: Vec<i32>, step: WorkflowStep) -> Result<Bul
     }
     let state = app_state()?;
     let now = state.clock.now();
-    let txn = state.db.begin_write().await.map_err(internal_error)?;
+    let txn = state.db.begin_write().await.map_err(database_error)?;
     let mut outcome = BulkOutcome { changed: 0, refused: Vec::new() };
     for id in ids {
         match editing::apply(&txn, &account, id, transition(step), StepDetails::default(), now).await {
@@ -51,6 +51,6 @@ pub async fn bulk_change_status(ids: Vec<i32>, step: WorkflowStep) -> Result<Bul
             }
         }
     }
-    txn.commit().await.map_err(internal_error)?;
+    txn.commit().await.map_err(database_error)?;
     Ok(outcome)
 }

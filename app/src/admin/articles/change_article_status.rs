@@ -18,7 +18,7 @@ pub async fn change_article_status(
     use crate::admin::articles::ssr::{editor_error, transition};
     use crate::auth::ssr::{ALL_STAFF, require_staff};
     use crate::models::FieldMessage;
-    use crate::ssr::{app_state, internal_error, set_status};
+    use crate::ssr::{app_state, database_error, set_status};
 
     let account = require_staff(ALL_STAFF).await?;
     let state = app_state()?;
@@ -33,10 +33,10 @@ pub async fn change_article_status(
             }
         },
     };
-    let txn = state.db.begin_write().await.map_err(internal_error)?;
+    let txn = state.db.begin_write().await.map_err(database_error)?;
     let details = StepDetails { publish_at, note };
     editing::apply(&txn, &account, id, transition(step), details, state.clock.now()).await.map_err(editor_error)?;
-    txn.commit().await.map_err(internal_error)?;
+    txn.commit().await.map_err(database_error)?;
     Ok(())
 }
 

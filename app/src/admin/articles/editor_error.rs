@@ -35,6 +35,14 @@ impl From<leptos::prelude::ServerFnError> for EditorError {
 }
 
 impl EditorError {
+    /// The whole reason in one sentence, the refused fields' own messages included.
+    pub fn reason(&self) -> String {
+        match self {
+            Self::Invalid(messages) => messages.iter().map(|m| m.message.as_str()).collect::<Vec<_>>().join(" "),
+            other => other.to_string(),
+        }
+    }
+
     /// The message for `field`, if the server refused it.
     pub fn field_message(&self, field: &str) -> Option<String> {
         match self {

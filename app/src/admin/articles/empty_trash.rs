@@ -9,12 +9,12 @@ pub async fn empty_trash() -> Result<u64, EditorError> {
 
     use crate::admin::articles::ssr::editor_error;
     use crate::auth::ssr::{ALL_STAFF, require_staff};
-    use crate::ssr::{app_state, internal_error};
+    use crate::ssr::{app_state, database_error};
 
     let account = require_staff(ALL_STAFF).await?;
     let state = app_state()?;
-    let txn = state.db.begin_write().await.map_err(internal_error)?;
+    let txn = state.db.begin_write().await.map_err(database_error)?;
     let deleted = editing::empty_trash(&txn, &account, state.clock.now()).await.map_err(editor_error)?;
-    txn.commit().await.map_err(internal_error)?;
+    txn.commit().await.map_err(database_error)?;
     Ok(deleted)
 }

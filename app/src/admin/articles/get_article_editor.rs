@@ -23,13 +23,13 @@ mod ssr {
     };
     use crate::auth::ssr::{ALL_STAFF, require_staff};
     use crate::models::{ArticleEditor, ArticleForm, AutosavedCopy, RevisionEntry, WorkflowStatus};
-    use crate::ssr::{CategoryIndex, app_state, internal_error};
+    use crate::ssr::{CategoryIndex, app_state, database_error};
 
     pub async fn load(id: Option<i32>) -> Result<ArticleEditor, EditorError> {
         let account = require_staff(ALL_STAFF).await?;
         let state = app_state()?;
         let db = state.db.reader();
-        let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
+        let index = CategoryIndex::new(categories::all(db).await.map_err(database_error)?);
         let Some(id) = id else {
             if !may(account.role, ArticleAction::Create, None) {
                 return Err(editor_error(editing::EditorialError::Forbidden));
@@ -49,9 +49,9 @@ mod ssr {
             });
         };
         let article = editing::find_for(db, &account, id).await.map_err(editor_error)?;
-        let staff: Vec<user::Model> = users::all(db).await.map_err(internal_error)?;
-        let revisions = articles::revisions(db, id).await.map_err(internal_error)?;
-        let autosaved = autosave::newer_than_saved(db, account.id, &article).await.map_err(internal_error)?;
+        let staff: Vec<user::Model> = users::all(db).await.map_err(database_error)?;
+        let revisions = articles::revisions(db, id).await.map_err(database_error)?;
+        let autosaved = autosave::newer_than_saved(db, account.id, &article).await.map_err(database_error)?;
         Ok(ArticleEditor {
             id: Some(id),
             version: article.version,

@@ -64,7 +64,7 @@ mod ssr {
     use crate::auth::ssr::{ALL_STAFF, require_staff};
     use crate::models::{ArticleList, Choice};
     use crate::ssr::local_days::{end_of_day, parse_range, start_of_day};
-    use crate::ssr::{CategoryIndex, app_state, internal_error, refuse};
+    use crate::ssr::{CategoryIndex, app_state, database_error, refuse};
 
     pub async fn list(query: ArticleListQuery) -> Result<ArticleList, ServerFnError> {
         let account = require_staff(ALL_STAFF).await?;
@@ -78,7 +78,7 @@ mod ssr {
                 stored_status(value).ok_or_else(|| refuse(StatusCode::BAD_REQUEST, "Trạng thái lọc không hợp lệ."))?,
             ),
         };
-        let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
+        let index = CategoryIndex::new(categories::all(db).await.map_err(database_error)?);
         let category_ids = match query.category {
             Some(id) if index.get(id).is_some() => Some(index.subtree_ids(id)),
             Some(_) => return Err(refuse(StatusCode::BAD_REQUEST, "Chuyên mục đã chọn không còn tồn tại.")),
@@ -101,8 +101,8 @@ mod ssr {
             },
         };
         let page = query.page.max(1);
-        let (rows, total) = listing::list(db, &filter, page, ARTICLES_PER_PAGE).await.map_err(internal_error)?;
-        let staff = users::all(db).await.map_err(internal_error)?;
+        let (rows, total) = listing::list(db, &filter, page, ARTICLES_PER_PAGE).await.map_err(database_error)?;
+        let staff = users::all(db).await.map_err(database_error)?;
         let now = state.clock.now();
         Ok(ArticleList {
             rows: rows.into_iter().map(|row| article_row(row, &index, &staff, now)).collect(),

@@ -2,19 +2,21 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::EditorError;
+
 /// Reports that this account has article `id` open, and answers who else has it open.
 #[server(endpoint = "editing_presence")]
-pub async fn editing_presence(id: i32) -> Result<Vec<String>, ServerFnError> {
+pub async fn editing_presence(id: i32) -> Result<Vec<String>, EditorError> {
+    use crate::admin::articles::ssr::{editor_database_error, editor_error};
     use crate::auth::ssr::{ALL_STAFF, require_staff};
-    use crate::ssr::{app_state, internal_error};
+    use crate::ssr::app_state;
 
     let account = require_staff(ALL_STAFF).await?;
     let state = app_state()?;
-    let txn = state.db.begin_write().await.map_err(internal_error)?;
-    let others = service::editorial::presence::mark_open(&txn, id, account.id, chrono::Utc::now())
-        .await
-        .map_err(internal_error)?;
-    txn.commit().await.map_err(internal_error)?;
+    let txn = state.db.begin_write().await.map_err(editor_database_error)?;
+    let others =
+        service::editorial::presence::mark_open(&txn, &account, id, chrono::Utc::now()).await.map_err(editor_error)?;
+    txn.commit().await.map_err(editor_database_error)?;
     Ok(others.into_iter().map(|other| other.display_name).collect())
 }
 

@@ -13,7 +13,7 @@ pub async fn preview_article(form: ArticleForm) -> Result<Article, EditorError> 
     use service::text::sanitize::sanitize_body_html;
 
     use crate::auth::ssr::{ALL_STAFF, require_staff};
-    use crate::ssr::{CategoryIndex, app_state, internal_error};
+    use crate::ssr::{CategoryIndex, app_state, database_error};
 
     require_staff(ALL_STAFF).await?;
     if form.body_html.len() > MAX_BODY_BYTES {
@@ -21,8 +21,8 @@ pub async fn preview_article(form: ArticleForm) -> Result<Article, EditorError> 
     }
     let state = app_state()?;
     let db = state.db.reader();
-    let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
-    let body_html = describe_body_images(db, &sanitize_body_html(&form.body_html)).await.map_err(internal_error)?;
+    let index = CategoryIndex::new(categories::all(db).await.map_err(database_error)?);
+    let body_html = describe_body_images(db, &sanitize_body_html(&form.body_html)).await.map_err(database_error)?;
     let now = state.clock.now();
     let optional = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
     Ok(Article {

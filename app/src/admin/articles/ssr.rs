@@ -14,7 +14,7 @@ use crate::components::error_text;
 use crate::models::{
     ArticleForm, ArticleRow, DiffPart, FieldDiff, FieldMessage, SaveConflict, WorkflowStatus, WorkflowStep,
 };
-use crate::ssr::{CategoryIndex, internal_error, set_status};
+use crate::ssr::{CategoryIndex, database_error, set_status};
 
 pub fn workflow_status(
     status: ArticleStatus,
@@ -181,23 +181,31 @@ fn save_conflict(conflict: Conflict) -> SaveConflict {
 
 /// The page's form of a refusal, with the HTTP status it deserves.
 pub fn editor_error(error: EditorialError) -> EditorError {
-    let status = match &error {
-        EditorialError::Forbidden => StatusCode::FORBIDDEN,
-        EditorialError::NotFound => StatusCode::NOT_FOUND,
-        EditorialError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        EditorialError::Conflict(_) | EditorialError::NotApplicable { .. } => StatusCode::CONFLICT,
-        EditorialError::Database(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    let message = error.to_string();
+    let (status, refusal) = match error {
+        EditorialError::Database(error) => return editor_database_error(error),
+        EditorialError::Invalid(errors) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            EditorError::Invalid(
+                errors.into_iter().map(|e| FieldMessage { field: e.field.to_owned(), message: e.message }).collect(),
+            ),
+        ),
+        EditorialError::Conflict(conflict) => {
+            (StatusCode::CONFLICT, EditorError::Conflict(Box::new(save_conflict(*conflict))))
+        }
+        EditorialError::NotApplicable { .. } => (StatusCode::CONFLICT, EditorError::Refused(message)),
+        EditorialError::Forbidden => (StatusCode::FORBIDDEN, EditorError::Refused(message)),
+        EditorialError::NotFound => (StatusCode::NOT_FOUND, EditorError::Refused(message)),
     };
     set_status(status);
-    let message = error.to_string();
-    match error {
-        EditorialError::Database(error) => EditorError::Unavailable(error_text(&internal_error(error))),
-        EditorialError::Invalid(errors) => EditorError::Invalid(
-            errors.into_iter().map(|e| FieldMessage { field: e.field.to_owned(), message: e.message }).collect(),
-        ),
-        EditorialError::Conflict(conflict) => EditorError::Conflict(Box::new(save_conflict(*conflict))),
-        _ => EditorError::Refused(message),
-    }
+    refusal
+}
+
+/// A database failure in the editor: only one worth retrying lets the editor try again by itself.
+pub fn editor_database_error(error: service::DbErr) -> EditorError {
+    let retry = service::db_failure::DbFailure::of(&error) == service::db_failure::DbFailure::Unavailable;
+    let message = error_text(&database_error(error));
+    if retry { EditorError::Unavailable(message) } else { EditorError::Refused(message) }
 }
 
 /// A list row, with its category and writer named.

@@ -43,7 +43,7 @@ pub async fn get_audit_log(query: AuditQuery) -> Result<AuditLog, ServerFnError>
 
     use crate::auth::ssr::require_staff;
     use crate::ssr::local_days::{end_of_day, parse_range, start_of_day};
-    use crate::ssr::{app_state, internal_error, refuse};
+    use crate::ssr::{app_state, database_error, refuse};
 
     require_staff(&[Role::Admin]).await?;
     let (from, to) = parse_range(&query.from, &query.to).map_err(|problem| refuse(StatusCode::BAD_REQUEST, problem))?;
@@ -56,7 +56,7 @@ pub async fn get_audit_log(query: AuditQuery) -> Result<AuditLog, ServerFnError>
     };
     let page = query.page.max(1);
     let db = app_state()?.db;
-    let (rows, total) = audit::list(db.reader(), &filter, page, ENTRIES_PER_PAGE).await.map_err(internal_error)?;
+    let (rows, total) = audit::list(db.reader(), &filter, page, ENTRIES_PER_PAGE).await.map_err(database_error)?;
     Ok(AuditLog {
         entries: rows
             .into_iter()

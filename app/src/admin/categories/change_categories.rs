@@ -58,7 +58,7 @@ mod ssr {
     use service::categories::CategoryError;
 
     use crate::admin::audited_change::{Applied, audited_change};
-    use crate::ssr::{internal_error, refuse};
+    use crate::ssr::{database_error, refuse};
 
     /// A change to the tree, by an administrator or editor.
     pub async fn change(
@@ -70,7 +70,7 @@ mod ssr {
 
     pub fn refusal(error: CategoryError) -> ServerFnError {
         match error {
-            CategoryError::Database(error) => internal_error(error),
+            CategoryError::Database(error) => database_error(error),
             CategoryError::NotFound => refuse(StatusCode::NOT_FOUND, error.to_string()),
             CategoryError::InUse => refuse(StatusCode::CONFLICT, error.to_string()),
             refused => refuse(StatusCode::UNPROCESSABLE_ENTITY, refused.to_string()),

@@ -18,11 +18,11 @@ pub async fn list_categories() -> Result<Vec<CategoryRow>, ServerFnError> {
     use entity::user::Role;
 
     use crate::auth::ssr::require_staff;
-    use crate::ssr::{CategoryIndex, app_state, internal_error};
+    use crate::ssr::{CategoryIndex, app_state, database_error};
 
     require_staff(&[Role::Admin, Role::Editor]).await?;
     let db = app_state()?.db;
-    let index = CategoryIndex::new(service::categories::all(db.reader()).await.map_err(internal_error)?);
+    let index = CategoryIndex::new(service::categories::all(db.reader()).await.map_err(database_error)?);
     Ok(index
         .tree_order()
         .into_iter()

@@ -34,7 +34,7 @@ pub async fn list_media(query: MediaQuery) -> Result<MediaPage, ServerFnError> {
     use super::ssr::media_item;
     use crate::auth::ssr::require_staff;
     use crate::ssr::local_days::{end_of_day, parse_range, start_of_day};
-    use crate::ssr::{app_state, internal_error, refuse};
+    use crate::ssr::{app_state, database_error, refuse};
 
     const MEDIA_PER_PAGE: u64 = 24;
 
@@ -50,7 +50,7 @@ pub async fn list_media(query: MediaQuery) -> Result<MediaPage, ServerFnError> {
     let page = query.page.max(1);
     let db = app_state()?.db;
     let (rows, total) =
-        media_library::list(db.reader(), &filter, page, MEDIA_PER_PAGE).await.map_err(internal_error)?;
+        media_library::list(db.reader(), &filter, page, MEDIA_PER_PAGE).await.map_err(database_error)?;
     Ok(MediaPage {
         items: rows.into_iter().map(media_item).collect(),
         total,

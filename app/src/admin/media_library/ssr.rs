@@ -30,9 +30,9 @@ pub fn media_item(row: media_row::Model) -> MediaItem {
 pub fn refusal(error: MediaChangeError) -> leptos::prelude::ServerFnError {
     use http::StatusCode;
 
-    use crate::ssr::{internal_error, refuse};
+    use crate::ssr::{database_error, refuse};
     match error {
-        MediaChangeError::Database(error) => internal_error(error),
+        MediaChangeError::Database(error) => database_error(error),
         MediaChangeError::NotFound => refuse(StatusCode::NOT_FOUND, error.to_string()),
         MediaChangeError::InUse(_) => refuse(StatusCode::CONFLICT, error.to_string()),
         MediaChangeError::Invalid(_) => refuse(StatusCode::UNPROCESSABLE_ENTITY, error.to_string()),

@@ -7,11 +7,11 @@ pub async fn get_site_settings() -> Result<SiteSettings, ServerFnError> {
     use entity::user::Role;
 
     use crate::auth::ssr::require_staff;
-    use crate::ssr::{app_state, internal_error};
+    use crate::ssr::{app_state, database_error};
 
     require_staff(&[Role::Admin]).await?;
     let db = app_state()?.db;
-    let stored = service::site::settings(db.reader()).await.map_err(internal_error)?.unwrap_or_default();
+    let stored = service::site::settings(db.reader()).await.map_err(database_error)?.unwrap_or_default();
     Ok(SiteSettings {
         site_name: stored.site_name,
         agency_name: stored.agency_name,

@@ -18,7 +18,7 @@ mod ssr {
 
     use crate::auth::ssr::require_staff;
     use crate::models::SiteSettings;
-    use crate::ssr::{app_state, internal_error, refuse};
+    use crate::ssr::{app_state, database_error, refuse};
 
     /// The longest value a settings line may have: they are single lines in the header and footer.
     const MAX_LINE_CHARS: usize = 300;
@@ -78,10 +78,10 @@ mod ssr {
             designed_by: line(&settings.designed_by),
         };
         let state = app_state()?;
-        let txn = state.db.begin_write().await.map_err(internal_error)?;
-        let before = service::site::settings(&txn).await.map_err(internal_error)?.unwrap_or_default();
+        let txn = state.db.begin_write().await.map_err(database_error)?;
+        let before = service::site::settings(&txn).await.map_err(database_error)?.unwrap_or_default();
         let changed = changed_lines(&before, &row);
-        service::site::save_settings(&txn, row).await.map_err(internal_error)?;
+        service::site::save_settings(&txn, row).await.map_err(database_error)?;
         let entry = Entry {
             action: "settings.save",
             target_kind: "settings",
@@ -91,8 +91,8 @@ mod ssr {
                 if changed.is_empty() { "không đổi".into() } else { changed.join("; ") }
             ),
         };
-        audit::record(&txn, &Actor::from(&admin), entry, chrono::Utc::now()).await.map_err(internal_error)?;
-        txn.commit().await.map_err(internal_error)
+        audit::record(&txn, &Actor::from(&admin), entry, chrono::Utc::now()).await.map_err(database_error)?;
+        txn.commit().await.map_err(database_error)
     }
 
     fn changed_lines(before: &site_settings::Model, after: &site_settings::Model) -> Vec<String> {

@@ -31,7 +31,7 @@ mod ssr {
     use super::{PERIODS, Statistics};
     use crate::auth::ssr::{ALL_STAFF, require_staff};
     use crate::models::{DayVisits, VisitorCounterSettings};
-    use crate::ssr::{app_state, internal_error, read_count, refuse, visitor_stats};
+    use crate::ssr::{app_state, database_error, read_count, refuse, visitor_stats};
 
     const MOST_READ: u64 = 10;
 
@@ -44,10 +44,10 @@ mod ssr {
         let db = state.db.reader();
         let last = state.visitors.rules().local_day(Utc::now());
         let first = last - TimeDelta::days(i64::from(days) - 1);
-        let history = visitors::daily_history(db, first, last).await.map_err(internal_error)?;
-        let most_read = visitors::most_read(db, MOST_READ).await.map_err(internal_error)?;
+        let history = visitors::daily_history(db, first, last).await.map_err(database_error)?;
+        let most_read = visitors::most_read(db, MOST_READ).await.map_err(database_error)?;
         let counter = if account.role == Role::Admin {
-            let settings = visitors::counter_settings(db).await.map_err(internal_error)?;
+            let settings = visitors::counter_settings(db).await.map_err(database_error)?;
             Some(VisitorCounterSettings {
                 starting_offset: settings.starting_offset,
                 counted_visits: settings.counted_visits,

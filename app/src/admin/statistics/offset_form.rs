@@ -11,7 +11,7 @@ pub async fn set_visitor_offset(offset: String) -> Result<(), ServerFnError> {
 
     use crate::admin::audited_change::record_change;
     use crate::auth::ssr::require_staff;
-    use crate::ssr::{app_state, internal_error, refuse};
+    use crate::ssr::{app_state, database_error, refuse};
 
     let account = require_staff(&[Role::Admin]).await?;
     // Accept the thousands separators people type: "7.837.536", "7 837 536".
@@ -22,11 +22,11 @@ pub async fn set_visitor_offset(offset: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
     match visitors::set_starting_offset(&state.db, offset).await {
         Ok(()) => {}
-        Err(CounterError::Database(error)) => return Err(internal_error(error)),
+        Err(CounterError::Database(error)) => return Err(database_error(error)),
         Err(invalid) => return Err(refuse(StatusCode::BAD_REQUEST, invalid.to_string())),
     }
     record_change(&account, "visitors.offset", "settings", format!("Đặt số bắt đầu của bộ đếm: {offset}")).await?;
-    state.visitors.refresh(chrono::Utc::now()).await.map_err(internal_error)?;
+    state.visitors.refresh(chrono::Utc::now()).await.map_err(database_error)?;
     Ok(())
 }
 

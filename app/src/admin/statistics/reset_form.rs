@@ -12,17 +12,17 @@ pub async fn reset_visitor_counts(confirm: Option<String>) -> Result<(), ServerF
 
     use crate::admin::audited_change::record_change;
     use crate::auth::ssr::require_staff;
-    use crate::ssr::{app_state, internal_error, refuse};
+    use crate::ssr::{app_state, database_error, refuse};
 
     let account = require_staff(&[Role::Admin]).await?;
     if confirm.as_deref() != Some("yes") {
         return Err(refuse(StatusCode::BAD_REQUEST, "Hãy đánh dấu ô xác nhận trước khi đặt lại bộ đếm."));
     }
     let state = app_state()?;
-    visitors::reset_counts(&state.db).await.map_err(internal_error)?;
+    visitors::reset_counts(&state.db).await.map_err(database_error)?;
     tracing::warn!(username = %account.username, "the visitor counts were reset");
     record_change(&account, "visitors.reset", "settings", "Đặt lại bộ đếm truy cập".into()).await?;
-    state.visitors.refresh(chrono::Utc::now()).await.map_err(internal_error)?;
+    state.visitors.refresh(chrono::Utc::now()).await.map_err(database_error)?;
     Ok(())
 }
 

@@ -10,14 +10,14 @@ pub async fn set_visitor_widget_visible(visible: bool) -> Result<(), ServerFnErr
 
     use crate::admin::audited_change::record_change;
     use crate::auth::ssr::require_staff;
-    use crate::ssr::{app_state, internal_error};
+    use crate::ssr::{app_state, database_error};
 
     let account = require_staff(&[Role::Admin]).await?;
     let state = app_state()?;
-    visitors::set_widget_visible(&state.db, visible).await.map_err(internal_error)?;
+    visitors::set_widget_visible(&state.db, visible).await.map_err(database_error)?;
     let summary = if visible { "Hiện bộ đếm truy cập" } else { "Ẩn bộ đếm truy cập" };
     record_change(&account, "visitors.widget", "settings", summary.into()).await?;
-    state.visitors.refresh(chrono::Utc::now()).await.map_err(internal_error)?;
+    state.visitors.refresh(chrono::Utc::now()).await.map_err(database_error)?;
     Ok(())
 }
 

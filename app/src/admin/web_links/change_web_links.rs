@@ -81,7 +81,7 @@ mod ssr {
     use service::site::WebLinkError;
 
     use crate::admin::audited_change::{Applied, audited_change};
-    use crate::ssr::{internal_error, refuse};
+    use crate::ssr::{database_error, refuse};
 
     /// A change to the widget, by an administrator.
     pub async fn change(
@@ -93,7 +93,7 @@ mod ssr {
 
     pub fn refusal(error: WebLinkError) -> ServerFnError {
         match error {
-            WebLinkError::Database(error) => internal_error(error),
+            WebLinkError::Database(error) => database_error(error),
             WebLinkError::NotFound => refuse(StatusCode::NOT_FOUND, error.to_string()),
             refused => refuse(StatusCode::UNPROCESSABLE_ENTITY, refused.to_string()),
         }

@@ -20,11 +20,11 @@ pub async fn list_web_links() -> Result<Vec<LinkGroupRow>, ServerFnError> {
     use entity::user::Role;
 
     use crate::auth::ssr::require_staff;
-    use crate::ssr::{app_state, internal_error};
+    use crate::ssr::{app_state, database_error};
 
     require_staff(&[Role::Admin]).await?;
     let db = app_state()?.db;
-    let groups = service::site::web_link_groups(db.reader()).await.map_err(internal_error)?;
+    let groups = service::site::web_link_groups(db.reader()).await.map_err(database_error)?;
     Ok(groups
         .into_iter()
         .map(|(group, links)| LinkGroupRow {

@@ -33,7 +33,7 @@ mod ssr {
 
     use super::{ArticleLookup, ArticlePageData};
     use crate::models::Article;
-    use crate::ssr::{CategoryIndex, app_state, article_summary, internal_error};
+    use crate::ssr::{CategoryIndex, app_state, article_summary, database_error};
 
     const RELATED: usize = 5;
     const CATEGORY_RECENT: u64 = 6;
@@ -43,13 +43,13 @@ mod ssr {
         let now = state.clock.now();
         let db = state.db;
         let db = db.reader();
-        let Some(row) = articles::published_by_slug(db, slug, now).await.map_err(internal_error)? else {
-            return Ok(match articles::moved_to(db, slug, now).await.map_err(internal_error)? {
+        let Some(row) = articles::published_by_slug(db, slug, now).await.map_err(database_error)? else {
+            return Ok(match articles::moved_to(db, slug, now).await.map_err(database_error)? {
                 Some(new_slug) => ArticleLookup::Moved(new_slug),
                 None => ArticleLookup::NotFound,
             });
         };
-        let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
+        let index = CategoryIndex::new(categories::all(db).await.map_err(database_error)?);
         let breadcrumb = index.breadcrumb(row.category_id);
         // Related stories come from the whole top-level section the article belongs to.
         let section = breadcrumb
@@ -58,14 +58,14 @@ mod ssr {
             .map_or_else(|| vec![row.category_id], |top| index.subtree_ids(top.id));
         let related: Vec<_> = articles::related(db, row.id, &row.title, &section, now, RELATED)
             .await
-            .map_err(internal_error)?
+            .map_err(database_error)?
             .into_iter()
             .map(|other| article_summary(other, &index))
             .collect();
         let same_category =
             articles::published_in_categories(db, &[row.category_id], now, 1, CATEGORY_RECENT + RELATED as u64 + 1)
                 .await
-                .map_err(internal_error)?;
+                .map_err(database_error)?;
         let category_recent = same_category
             .into_iter()
             .filter(|other| other.id != row.id && !related.iter().any(|r| r.slug == other.slug))

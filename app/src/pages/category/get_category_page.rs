@@ -28,7 +28,7 @@ mod ssr {
     use service::{articles, categories};
 
     use super::CategoryPageData;
-    use crate::ssr::{CategoryIndex, app_state, article_summary, internal_error};
+    use crate::ssr::{CategoryIndex, app_state, article_summary, database_error};
 
     /// Stories a category page lists at once.
     const ARTICLES_PER_PAGE: u64 = 10;
@@ -38,7 +38,7 @@ mod ssr {
         let now = state.clock.now();
         let db = state.db;
         let db = db.reader();
-        let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
+        let index = CategoryIndex::new(categories::all(db).await.map_err(database_error)?);
         let Some(category) = index.by_slug(slug) else {
             return Ok(None);
         };
@@ -46,13 +46,13 @@ mod ssr {
             return Ok(None);
         }
         let ids = index.subtree_ids(category.id);
-        let total = articles::count_published_in_categories(db, &ids, now).await.map_err(internal_error)?;
+        let total = articles::count_published_in_categories(db, &ids, now).await.map_err(database_error)?;
         let total_pages = total.div_ceil(ARTICLES_PER_PAGE).max(1);
         if page > total_pages {
             return Ok(None);
         }
         let rows =
-            articles::published_in_categories(db, &ids, now, page, ARTICLES_PER_PAGE).await.map_err(internal_error)?;
+            articles::published_in_categories(db, &ids, now, page, ARTICLES_PER_PAGE).await.map_err(database_error)?;
         Ok(Some(CategoryPageData {
             category: index.link(category.id),
             description: category.description.clone(),

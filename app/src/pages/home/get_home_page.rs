@@ -29,7 +29,7 @@ mod ssr {
     use service::{articles, categories};
 
     use super::{CategorySection, HomePageData};
-    use crate::ssr::{CategoryIndex, app_state, article_summary, internal_error};
+    use crate::ssr::{CategoryIndex, app_state, article_summary, database_error};
 
     const LATEST: u64 = 7;
     const PER_SECTION: u64 = 4;
@@ -39,10 +39,10 @@ mod ssr {
         let now = state.clock.now();
         let db = state.db;
         let db = db.reader();
-        let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
+        let index = CategoryIndex::new(categories::all(db).await.map_err(database_error)?);
         let mut latest = articles::latest_published(db, now, LATEST)
             .await
-            .map_err(internal_error)?
+            .map_err(database_error)?
             .into_iter()
             .map(|row| article_summary(row, &index))
             .collect::<Vec<_>>();
@@ -51,7 +51,7 @@ mod ssr {
         for top in index.children(None).filter(|c| c.show_in_menu) {
             let rows = articles::published_in_categories(db, &index.subtree_ids(top.id), now, 1, PER_SECTION)
                 .await
-                .map_err(internal_error)?;
+                .map_err(database_error)?;
             if !rows.is_empty() {
                 sections.push(CategorySection {
                     category: index.link(top.id),

@@ -58,7 +58,7 @@ mod ssr {
     use super::{SearchPageData, SearchParams};
     use crate::models::{SearchHit, TextSegment};
     use crate::ssr::local_days::{end_of_day, parse_range, start_of_day};
-    use crate::ssr::{CategoryIndex, app_state, article_summary, internal_error};
+    use crate::ssr::{CategoryIndex, app_state, article_summary, database_error};
 
     const RESULTS_PER_PAGE: usize = 10;
 
@@ -74,7 +74,7 @@ mod ssr {
         let now = state.clock.now();
         let db = state.db;
         let db = db.reader();
-        let index = CategoryIndex::new(categories::all(db).await.map_err(internal_error)?);
+        let index = CategoryIndex::new(categories::all(db).await.map_err(database_error)?);
         let mut data = SearchPageData {
             hits: Vec::new(),
             total: 0,
@@ -106,7 +106,7 @@ mod ssr {
         let filters = search::Filters { category_ids, from: from.map(start_of_day), until: to.and_then(end_of_day) };
         let found = search::search(db, &terms, &filters, now, data.page as usize, RESULTS_PER_PAGE)
             .await
-            .map_err(internal_error)?;
+            .map_err(database_error)?;
         data.total = found.total;
         data.truncated = found.truncated;
         data.total_pages = found.total.div_ceil(RESULTS_PER_PAGE).max(1) as u64;

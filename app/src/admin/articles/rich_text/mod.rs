@@ -45,24 +45,28 @@ pub fn RichTextEditor(
                 load_error.set(Some(message));
                 return;
             }
+            // The script may still report after this component is gone (while it is destroyed, or
+            // when an upload finishes after the page moved on): then there is nobody to tell.
             let on_event = move |event: EditorEvent| match event {
                 EditorEvent::State(state) => {
                     if state.changed {
-                        let html = controls.mounted.with_value(|m| m.as_ref().map(MountedEditor::html));
+                        let html = controls.mounted.try_with_value(|m| m.as_ref().map(MountedEditor::html)).flatten();
                         if let Some(html) = html {
-                            shown.set_value(html.clone());
-                            on_input.run(html);
+                            shown.try_set_value(html.clone());
+                            on_input.try_run(html);
                         }
                     }
-                    controls.state.set(state);
+                    controls.state.try_set(state);
                 }
                 EditorEvent::Upload(report) => {
-                    uploads.update(|list| match list.iter_mut().find(|u| u.id == report.id) {
+                    uploads.try_update(|list| match list.iter_mut().find(|u| u.id == report.id) {
                         Some(upload) => upload.update(report),
                         None => list.push(report),
-                    })
+                    });
                 }
-                EditorEvent::Notice { message } => notices.update(|list| list.push(message)),
+                EditorEvent::Notice { message } => {
+                    notices.try_update(|list| list.push(message));
+                }
             };
             let content = body.get_untracked();
             shown.set_value(content.clone());
@@ -84,7 +88,9 @@ pub fn RichTextEditor(
     // browser-local storage must not be touched).
     #[cfg(feature = "hydrate")]
     on_cleanup(move || {
-        controls.mounted.try_update_value(|slot| slot.take());
+        // Taken out first and destroyed after: destroying makes the script report once more.
+        let editor = controls.mounted.try_update_value(|slot| slot.take()).flatten();
+        drop(editor);
     });
 
     let ready = controls.ready;
