@@ -7,6 +7,16 @@ import { png, signIn, waitForHydration } from './helpers';
 // The rich text editor is a script; without JavaScript the back office says so (back_office tests).
 test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, 'the editor needs JavaScript');
 
+// What these tests provoke on purpose: the page's policy refusing the inline styles and `data:` pictures of
+// pasted Word/Docs content (the editor then cleans and uploads them), and requests while offline.
+test.use({
+  allowedErrors: [
+    /^Applying inline style violates the following Content Security Policy directive 'style-src 'self''/,
+    /^Loading the image 'data:image\/[a-z]+;base64,[^']*' violates the following Content Security Policy directive: "img-src 'self'"/,
+    /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/,
+  ],
+});
+
 const suffix = `${Date.now()}`;
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Nội dung bài viết' });
 const clipboard = (name: string) => readFileSync(resolve(__dirname, '../fixtures/clipboard', name), 'utf8');
