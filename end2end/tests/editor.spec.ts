@@ -10,11 +10,8 @@ test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, 'the editor ne
 // What these tests provoke on purpose: the page's policy refusing the inline styles and `data:` pictures of
 // pasted Word/Docs content (the editor then cleans and uploads them), and requests while offline.
 test.use({
-  allowedErrors: [
-    /^Applying inline style violates the following Content Security Policy directive 'style-src 'self''/,
-    /^Loading the image 'data:image\/[a-z]+;base64,[^']*' violates the following Content Security Policy directive: "img-src 'self'"/,
-    /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/,
-  ],
+  allowedError:
+    /^Applying inline style violates the following Content Security Policy directive 'style-src 'self''|^Loading the image 'data:image\/[a-z]+;base64,[^']*' violates the following Content Security Policy directive: "img-src 'self'"|^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/,
 });
 
 const suffix = `${Date.now()}`;

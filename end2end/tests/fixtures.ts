@@ -7,21 +7,21 @@ import { test as base, expect, type Browser, type BrowserContext, type ConsoleMe
  *
  * Allowed without saying: the browser's own line for a request the test meant to be refused
  * (a 4xx answer to a page or a server function, not to a file of the bundle). A test that provokes
- * other errors on purpose lists them with `test.use({ allowedErrors: [/…/] })`.
+ * other errors on purpose names them with `test.use({ allowedError: /…|…/ })`.
  */
-export const test = base.extend<{ allowedErrors: RegExp[]; failOnPageErrors: void }>({
-  allowedErrors: [[], { option: true }],
+export const test = base.extend<{ allowedError: RegExp | undefined; failOnPageErrors: void }>({
+  allowedError: [undefined, { option: true }],
   failOnPageErrors: [
-    async ({ browser, context, allowedErrors }, use) => {
+    async ({ browser, context, allowedError }, use) => {
       const errors: string[] = [];
       const watch = (page: Page) => {
         page.on('console', (message) => {
-          if (message.type() === 'error' && !expected(message, allowedErrors)) {
+          if (message.type() === 'error' && !expected(message, allowedError)) {
             errors.push(`${page.url()}: console error: ${message.text()}`);
           }
         });
         page.on('pageerror', (error) => {
-          if (!allowedErrors.some((allowed) => allowed.test(error.message))) {
+          if (!allowedError?.test(error.message)) {
             errors.push(`${page.url()}: uncaught: ${error.message}`);
           }
         });
@@ -45,9 +45,9 @@ export const test = base.extend<{ allowedErrors: RegExp[]; failOnPageErrors: voi
   ],
 });
 
-function expected(message: ConsoleMessage, allowed: RegExp[]): boolean {
+function expected(message: ConsoleMessage, allowed: RegExp | undefined): boolean {
   const text = message.text();
-  if (allowed.some((pattern) => pattern.test(text))) return true;
+  if (allowed?.test(text)) return true;
   const refused = /^Failed to load resource: the server responded with a status of 4\d\d/.test(text);
   const bundleFile = /\/pkg\/|\.(js|wasm|css)(\?|$)/.test(message.location().url ?? '');
   return refused && !bundleFile;

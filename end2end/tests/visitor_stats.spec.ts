@@ -72,7 +72,7 @@ test('after a server restart an open page reconnects by itself, keeping its numb
 });
 
 // For the whole file: the hasty reader below has its WebAssembly refused on purpose.
-test.use({ allowedErrors: [/^Failed to load resource: net::ERR_FAILED$/, /^Failed to fetch$/] });
+test.use({ allowedError: /^Failed to load resource: net::ERR_FAILED$|^Failed to fetch$/ });
 
 test('each page view is counted exactly once, with or without JavaScript, and editors are not counted', async ({ browser }, info) => {
   const adminContext = await browser.newContext({ userAgent: BROWSER_USER_AGENT });
