@@ -1,11 +1,11 @@
 //! Queries and mutations for the category tree.
 
 use entity::category;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr,
+};
 
 use text::slugify;
-
-use crate::db_failure::is_unique_violation;
 
 /// Every category, siblings in their editorial order.
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<category::Model>, DbErr> {
@@ -151,7 +151,10 @@ pub async fn save(
         None => row.insert(db).await,
     };
     // Another save took the slug between the check above and this write.
-    saved.map_err(|error| if is_unique_violation(&error) { CategoryError::SlugTaken } else { error.into() })
+    saved.map_err(|error| match error.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => CategoryError::SlugTaken,
+        _ => error.into(),
+    })
 }
 
 /// Whether `candidate` is `ancestor` or lies below it.

@@ -3,8 +3,6 @@
 //! another write, data the schema refuses, or a fault in the program. Only the first deserves
 //! "busy, try again": answering every failure that way hid logic errors.
 
-use std::ops::Deref;
-
 use sea_orm::sqlx::error::ErrorKind;
 use sea_orm::{DbErr, RuntimeErr, sqlx};
 
@@ -96,17 +94,6 @@ impl DbFailure {
 /// many connections; SQLite's BUSY and LOCKED (with their extended codes).
 fn is_retryable_code(code: &str) -> bool {
     matches!(code, "40001" | "40P01" | "57P01" | "57P03" | "53300" | "5" | "6" | "261" | "262" | "517")
-}
-
-/// Whether `error` is a unique violation: the caller may know what that means for its own data
-/// (a slug taken meanwhile) and say so better than [`DbFailure::message`].
-pub fn is_unique_violation(error: &DbErr) -> bool {
-    match error {
-        DbErr::Exec(RuntimeErr::SqlxError(error)) | DbErr::Query(RuntimeErr::SqlxError(error)) => {
-            matches!(error.deref(), sqlx::Error::Database(e) if e.kind() == ErrorKind::UniqueViolation)
-        }
-        _ => false,
-    }
 }
 
 #[cfg(test)]
