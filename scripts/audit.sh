@@ -27,6 +27,13 @@ if [ ! -d "$db/crates" ]; then
   exit 3
 fi
 
+# Installed here rather than by scripts/setup.sh: it takes a quarter of an hour to build and is
+# useless without the database.
+CARGO_AUDIT_VERSION=0.22.2
+if ! cargo audit --version 2>/dev/null | grep -qF "$CARGO_AUDIT_VERSION"; then
+  cargo install cargo-audit --version "$CARGO_AUDIT_VERSION" --locked
+fi
+
 echo "RustSec advisory database: $(git -C "$db" log -1 --format='%h of %cs')"
 for lock in Cargo.lock fuzz/Cargo.lock; do
   [ -f "$lock" ] || continue

@@ -17,7 +17,7 @@ for tool in cargo-leptos wasm-opt; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: run scripts/setup.sh" >&2; exit 1; }
 done
 if [ "${1:-}" = --tests ]; then
-  for tool in cargo-fuzz cargo-audit wrk; do
+  for tool in cargo-fuzz wrk; do
     command -v "$tool" >/dev/null || { echo "$tool is missing: run scripts/setup.sh --tests" >&2; exit 1; }
   done
   [ -x /usr/bin/chromium ] || { echo "Chromium is missing: run scripts/setup.sh --tests" >&2; exit 1; }

@@ -3,7 +3,8 @@
 #   scripts/setup.sh           the run path (scripts/run.sh): the wasm target, cargo-leptos,
 #                              wasm-bindgen-cli, Node.js, wasm-opt and the editor's script;
 #   scripts/setup.sh --tests   that, and what only the test suite needs (scripts/test.sh): cargo-fuzz,
-#                              cargo-audit, Chromium, wrk and the browser-test packages.
+#                              Chromium, wrk and the browser-test packages. cargo-audit is installed by
+#                              scripts/audit.sh, and only where an advisory database exists to read.
 # Safe to run again and again; every step checks before it installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,6 @@ esac
 
 CARGO_LEPTOS_VERSION=0.3.10
 CARGO_FUZZ_VERSION=0.13.2
-CARGO_AUDIT_VERSION=0.22.2
 BINARYEN_VERSION=132.0.0
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -58,12 +58,9 @@ step "The back office's editor script (editor/ → public/editor/editor.js)"
 scripts/build-editor.sh
 
 if [ $for_tests = 1 ]; then
-  step "cargo-fuzz $CARGO_FUZZ_VERSION and cargo-audit $CARGO_AUDIT_VERSION (tests only)"
+  step "cargo-fuzz $CARGO_FUZZ_VERSION (tests only)"
   if ! cargo fuzz --version 2>/dev/null | grep -qF "$CARGO_FUZZ_VERSION"; then
     cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
-  fi
-  if ! cargo audit --version 2>/dev/null | grep -qF "$CARGO_AUDIT_VERSION"; then
-    cargo install cargo-audit --version "$CARGO_AUDIT_VERSION" --locked
   fi
 
   step "Chromium for the browser tests"

@@ -4,10 +4,13 @@
 # of the benchmark command, and the browser tests with JavaScript on and off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --tests
 export PATH="$HOME/.cargo/bin:$PATH"
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says when it starts, so a slow run shows which step grew.
+step() { printf '\n==> [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
+
+step "Tools (scripts/setup.sh --tests: installs only what is missing)"
+scripts/setup.sh --tests
 
 step "Formatting"
 cargo fmt --all --check
@@ -50,4 +53,4 @@ cargo run -p bench --release -- sign-in-flood --seconds 2 --clients 16
 step "Browser tests (headless Chromium, JavaScript on and off)"
 (cd end2end && npx playwright test)
 
-printf '\n==> Summary: every step passed; %s.\n' "$audit_summary"
+printf '\n==> [%dm%02ds] Summary: every step passed; %s.\n' $((SECONDS / 60)) $((SECONDS % 60)) "$audit_summary"
