@@ -63,3 +63,17 @@ test('reader pages’ headings go down one level at a time', async ({ page }, in
     expect(skips, path).toEqual([]);
   }
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('reader pages with the menu open have no serious or critical accessibility violations', async ({ page }, info) => {
+    test.skip(!jsEnabled(info), 'axe-core runs as a script in the page');
+    for (const path of [pages.home, pages.article]) {
+      await page.goto(path);
+      await waitForHydration(page);
+      await page.locator('.phone-menu > summary').click();
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+  });
+});

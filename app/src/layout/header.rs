@@ -1,12 +1,22 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
-use super::{HeaderSearch, use_chrome};
+use super::{HeaderSearch, MenuLinks, use_chrome};
 
-/// The agency banner and the main menu built from the category tree.
+/// The agency banner and the main menu built from the category tree: a bar on wide screens, and on
+/// phones a "Chuyên mục" button that opens the whole menu. The button is a `<details>` disclosure,
+/// so it opens without JavaScript and screen readers announce it as expanded or collapsed.
 #[component]
 pub fn Header() -> impl IntoView {
     let chrome = use_chrome();
     let settings = chrome.settings;
+    let menu = chrome.menu;
+    // A chosen link leads to another page in the same document, so the opened menu is shut again.
+    let pathname = use_location().pathname;
+    let shut_on_navigation = move || {
+        pathname.track();
+        false
+    };
     view! {
         <header class="site-header">
             <div class="banner">
@@ -20,22 +30,14 @@ pub fn Header() -> impl IntoView {
                 <HeaderSearch/>
             </div>
             <nav class="main-menu" aria-label="Chuyên mục">
-                <ul>
-                    <li><a href="/">"Trang chủ"</a></li>
-                    {chrome.menu.into_iter().map(|item| view! {
-                        <li class="menu-item">
-                            <a href=item.category.url()>{item.category.name.clone()}</a>
-                            {(!item.children.is_empty()).then(|| view! {
-                                <ul class="submenu">
-                                    {item.children.into_iter().map(|child| view! {
-                                        <li><a href=child.url()>{child.name.clone()}</a></li>
-                                    }).collect_view()}
-                                </ul>
-                            })}
-                        </li>
-                    }).collect_view()}
-                </ul>
+                <MenuLinks menu=menu.clone()/>
             </nav>
+            <details class="phone-menu" prop:open=shut_on_navigation>
+                <summary>"Chuyên mục"</summary>
+                <nav aria-label="Chuyên mục">
+                    <MenuLinks menu/>
+                </nav>
+            </details>
         </header>
     }
     .into_any()
