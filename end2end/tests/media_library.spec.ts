@@ -84,6 +84,13 @@ test('describing a photo keeps its caption for the editor', async ({ page }, inf
 
 test('files dropped or pasted on the library upload one by one with a progress bar each', async ({ page }, info) => {
   test.skip(!jsEnabled(info), 'dropping and pasting files needs JavaScript; the form above does not');
+  // The upload script arrives late, as on a slow line: files dropped before it wait for it.
+  let releaseScript = () => {};
+  const scriptHeld = new Promise<void>((resolve) => (releaseScript = resolve));
+  await page.route('**/editor/editor.js', async (route) => {
+    await scriptHeld;
+    await route.continue();
+  });
   await signIn(page, '/quan-tri/thu-vien');
   await waitForHydration(page);
   const zone = page.getByRole('button', { name: /Kéo thả tệp vào đây/ });
@@ -100,6 +107,7 @@ test('files dropped or pasted on the library upload one by one with a progress b
     },
     { names, pictures },
   );
+  releaseScript();
   for (const name of names) {
     await expect(page.getByRole('progressbar', { name: `Tải lên ${name}` })).toHaveAttribute('value', '100');
     await expect(page.getByRole('listitem').filter({ hasText: name }).filter({ has: page.getByLabel('Chú thích') })).toBeVisible();

@@ -16,6 +16,9 @@ pub fn UploadForm(on_stored: Callback<()>) -> impl IntoView {
     let dragging = RwSignal::new(false);
     let files_input = NodeRef::<leptos::html::Input>::new();
     let alt_input = NodeRef::<leptos::html::Input>::new();
+    // Files dropped or pasted before the upload script has arrived wait for it instead of being lost.
+    #[cfg(feature = "hydrate")]
+    let waiting = StoredValue::<_, HandleStorage>::new_with_storage(Vec::<(web_sys::FileList, String)>::new());
 
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
@@ -36,13 +39,20 @@ pub fn UploadForm(on_stored: Callback<()>) -> impl IntoView {
                     }
                 }
             };
-            uploader.try_update_value(|slot| *slot = Some(LibraryUploader::new(on_event)));
+            let ready = LibraryUploader::new(on_event);
+            for (files, alt) in waiting.try_update_value(std::mem::take).unwrap_or_default() {
+                ready.upload(&files, &alt);
+            }
+            uploader.try_update_value(|slot| *slot = Some(ready));
         });
     });
     #[cfg(feature = "hydrate")]
     let send = move |files: web_sys::FileList| {
         let alt = alt_input.get_untracked().map(|input| input.value()).unwrap_or_default();
-        uploader.with_value(|slot| slot.as_ref().map(|uploader| uploader.upload(&files, &alt)));
+        let sent = uploader.with_value(|slot| slot.as_ref().map(|uploader| uploader.upload(&files, &alt)));
+        if sent.is_none() {
+            waiting.update_value(|list| list.push((files, alt)));
+        }
     };
     let submit = move |event: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
