@@ -21,5 +21,6 @@ if [ "${1:-}" = --tests ]; then
     command -v "$tool" >/dev/null || { echo "$tool is missing: run scripts/setup.sh --tests" >&2; exit 1; }
   done
   [ -x /usr/bin/chromium ] || { echo "Chromium is missing: run scripts/setup.sh --tests" >&2; exit 1; }
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || { echo "nginx with brotli_static is missing: run scripts/setup.sh --tests" >&2; exit 1; }
 fi
 echo "Toolchain OK: wasm-bindgen $crate, $(cargo leptos --version), $(wasm-opt --version)"

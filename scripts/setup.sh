@@ -3,7 +3,8 @@
 #   scripts/setup.sh           the run path (scripts/run.sh): the wasm target, cargo-leptos,
 #                              wasm-bindgen-cli, Node.js, wasm-opt and the editor's script;
 #   scripts/setup.sh --tests   that, and what only the test suite needs (scripts/test.sh): cargo-fuzz,
-#                              Chromium, wrk and the browser-test packages. cargo-audit is installed by
+#                              Chromium, wrk, nginx (the benchmark's static-file reference) and
+#                              the browser-test packages. cargo-audit is installed by
 #                              scripts/audit.sh, and only where an advisory database exists to read.
 # Safe to run again and again; every step checks before it installs.
 set -euo pipefail
@@ -19,6 +20,7 @@ esac
 CARGO_LEPTOS_VERSION=0.3.10
 CARGO_FUZZ_VERSION=0.13.2
 BINARYEN_VERSION=132.0.0
+NGINX_BROTLI_STATIC=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 export PATH="$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -68,6 +70,19 @@ if [ $for_tests = 1 ]; then
 
   step "wrk, the HTTP load generator of the benchmark (scripts/bench.sh)"
   have wrk || apt_install wrk
+
+  step "nginx with brotli_static, the benchmark's reference for serving a static file"
+  if [ ! -x /usr/sbin/nginx ] || [ ! -f "$NGINX_BROTLI_STATIC" ]; then
+    # The benchmark starts its own nginx on 127.0.0.1; the package's service must not start on port 80.
+    no_service_starts=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
+      as_root chmod +x /usr/sbin/policy-rc.d
+      no_service_starts=1
+    fi
+    apt_install nginx libnginx-mod-http-brotli-static
+    if [ $no_service_starts = 1 ]; then as_root rm -f /usr/sbin/policy-rc.d; fi
+  fi
 
   step "Browser-test packages (end2end/)"
   if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then

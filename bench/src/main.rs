@@ -5,6 +5,7 @@
 mod corpus;
 mod fan_out;
 mod lighthouse;
+mod nginx;
 mod page_views;
 mod pages;
 mod record;
@@ -30,7 +31,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Benchmark {
-    /// Pages, search and feeds under load from wrk, against the same page as a static file;
+    /// Pages, search and feeds under load from wrk, against the same page as a static file from nginx;
     /// start-up time, peak memory and what a reader downloads.
     Pages {
         /// Articles in the generated corpus (100000 for the search target).

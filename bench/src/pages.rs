@@ -1,7 +1,8 @@
 //! How close the portal comes to serving static files: a generated corpus imported with the server's
 //! own `import` command, then `wrk` against the home, a category, an article, a search, the sitemap
-//! and the feed, and against the same article page's HTML saved as a static file and served by the
-//! same server, side by side in one run (the ratio is the figure that survives a noisy machine).
+//! and the feed, and against the same article page's HTML saved as a static file (with its brotli
+//! and gzip copies) and served by Debian's nginx, side by side in one run (the ratio is the figure
+//! that survives a noisy machine).
 //! Also start-up time, peak resident memory, and what a reader's browser downloads.
 
 use std::fmt::Write as _;
@@ -16,10 +17,13 @@ use bench::http::fetch;
 
 use crate::corpus;
 use crate::lighthouse::{self, Scores};
+use crate::nginx::Nginx;
 use crate::wrk::{self, Load};
 
 /// Where the static twin of the article page is saved under the site root.
 const STATIC_TWIN: &str = "/ban-tinh/bai-viet.html";
+/// The row every other row is compared with.
+const STATIC_REFERENCE: &str = "article as a static file, from nginx";
 const SEARCH: &str = "/tim-kiem?q=chuyen+doi+so";
 /// Reader pages may ship at most this much JavaScript and WebAssembly, brotli-compressed.
 const READER_SCRIPT_BUDGET: usize = 250 * 1024;
@@ -69,20 +73,21 @@ pub async fn run(server_binary: &Path, options: &Options) -> Result<String, Stri
     let category = first_link(&home, "/chuyen-muc/").ok_or("the home page links no category")?;
     let article_html = fetch(addr, &article, "identity").await?.body;
     save_static_twin(&site_root, &article_html)?;
+    let nginx = Nginx::serve(&site_root)?;
 
     let targets = [
-        ("home", "/".to_owned()),
-        ("category", category),
-        ("article", article.clone()),
-        ("article as a static file", STATIC_TWIN.to_owned()),
-        ("sitemap.xml", "/sitemap.xml".to_owned()),
-        ("rss.xml", "/rss.xml".to_owned()),
-        ("search", SEARCH.to_owned()),
+        ("home", addr, "/".to_owned()),
+        ("category", addr, category),
+        ("article", addr, article.clone()),
+        (STATIC_REFERENCE, nginx.addr, STATIC_TWIN.to_owned()),
+        ("sitemap.xml", addr, "/sitemap.xml".to_owned()),
+        ("rss.xml", addr, "/rss.xml".to_owned()),
+        ("search", addr, SEARCH.to_owned()),
     ];
     let mut results: Vec<(usize, &str, Load)> = Vec::new();
     for &connections in &options.connections {
-        for (name, path) in &targets {
-            let load = wrk::run(addr, path, connections, options.seconds)?;
+        for (name, target, path) in &targets {
+            let load = wrk::run(*target, path, connections, options.seconds)?;
             eprintln!("{name} at {connections}: {load:?}");
             results.push((connections, name, load));
             // Requests wrk left queued (slow searches, above all) must not weigh on the next row.
@@ -100,6 +105,7 @@ pub async fn run(server_binary: &Path, options: &Options) -> Result<String, Stri
         }
     }
     drop(server);
+    drop(nginx);
 
     let mut report = report(options, import_seconds, startup_ms, peak_kib, &results, &downloads);
     if !audits.is_empty() {
@@ -248,12 +254,12 @@ fn report(
         "Corpus: {} generated articles, imported in {import_seconds:.1} s; wrk for {} s a row.\n\n",
         options.articles, options.seconds
     );
-    out.push_str("| page | connections | requests/s | p50 | p99 | errors | of static-file throughput |\n");
+    out.push_str("| page | connections | requests/s | p50 | p99 | errors | of nginx serving the article as a file |\n");
     out.push_str("| --- | --- | --- | --- | --- | --- | --- |\n");
     for (connections, name, load) in results {
         let twin = results
             .iter()
-            .find(|(c, n, _)| c == connections && *n == "article as a static file")
+            .find(|(c, n, _)| c == connections && *n == STATIC_REFERENCE)
             .map_or(f64::NAN, |(_, _, twin)| twin.requests_per_second);
         let _ = writeln!(
             out,
