@@ -26,7 +26,7 @@ mod ssr {
         let pages = static_pages::all(db).await.map_err(database_error)?;
         let most_read = visitors::most_read(db, MOST_READ).await.map_err(database_error)?;
         Ok(SiteChrome {
-            public_url: state.public_url.0,
+            public_url: state.public_url.0.clone(),
             settings: SiteSettings {
                 site_name: settings.site_name,
                 agency_name: settings.agency_name,

@@ -9,7 +9,7 @@ mod state;
 pub use category_index::CategoryIndex;
 pub use client_address::{client_address, request_client_address};
 pub use content_security_policy::{PageNonce, page_policy, provide_page_nonce};
-pub use state::{AppState, BehindProxy, PublicUrl, app_state, database_error, refuse, set_status};
+pub use state::{AppState, AppStateInner, BehindProxy, PublicUrl, app_state, database_error, refuse, set_status};
 
 use service::articles::ArticleListing;
 use service::visitors::{ArticleViews, VisitorNumbers};

@@ -1,11 +1,40 @@
+use std::ops::Deref;
+use std::sync::Arc;
+
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use service::Database;
 use service::visitors::VisitorTracker;
 
-/// What the server functions and handlers share.
-#[derive(Clone, Debug, FromRef)]
-pub struct AppState {
+/// What the server functions and handlers share. axum clones it for every request (with the matched
+/// route's service), so it is one shared allocation and a clone only counts a reference: cloning the
+/// fields themselves was a tenth of the server's CPU time on cached pages (BENCHMARKS.md).
+#[derive(Clone, Debug)]
+pub struct AppState(Arc<AppStateInner>);
+
+impl AppState {
+    pub fn new(inner: AppStateInner) -> Self {
+        Self(Arc::new(inner))
+    }
+}
+
+impl Deref for AppState {
+    type Target = AppStateInner;
+
+    fn deref(&self) -> &AppStateInner {
+        &self.0
+    }
+}
+
+/// `leptos_axum` reads the options from the state of the routes it adds.
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+#[derive(Debug)]
+pub struct AppStateInner {
     pub leptos_options: LeptosOptions,
     pub db: Database,
     /// The address readers reach the site at, without a trailing slash (`PORTAL_PUBLIC_URL`).

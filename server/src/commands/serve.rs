@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use app::ssr::{AppState, BehindProxy, PublicUrl};
+use app::ssr::{AppState, AppStateInner, BehindProxy, PublicUrl};
 use chrono::Utc;
 use entity::user::Role;
 use media::LocalDiskStore;
@@ -24,7 +24,7 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
         VisitorTracker::start(db.clone(), config.visit_rules, Utc::now()).await.map_err(|e| e.to_string())?;
     let counting = tokio::spawn(visitors.clone().run());
     let media = media_library(&config)?;
-    let state = AppState {
+    let state = AppState::new(AppStateInner {
         leptos_options: config.leptos_options.clone(),
         db: db.clone(),
         public_url: PublicUrl(config.public_url),
@@ -32,7 +32,7 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
         behind_proxy: BehindProxy(config.behind_proxy),
         clock: service::clock::Clock::system(),
         media,
-    };
+    });
     let listener = TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");
     let router = build_router(state, config.router.clone());

@@ -5,7 +5,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use app::ssr::{AppState, BehindProxy, PublicUrl};
+use app::ssr::{AppState, AppStateInner, BehindProxy, PublicUrl};
 use app::url::encode_component;
 use axum::Router;
 use axum::body::Body;
@@ -80,7 +80,7 @@ impl TestPortal {
         let media_dir = folder.path().join("media");
         // Small, so the size limits can be tested with small files.
         let upload_limits = UploadLimits { max_file_bytes: UPLOAD_LIMIT_BYTES, ..UploadLimits::default() };
-        let state = AppState {
+        let state = AppState::new(AppStateInner {
             leptos_options,
             db: db.clone(),
             public_url,
@@ -88,7 +88,7 @@ impl TestPortal {
             behind_proxy: BehindProxy(false),
             clock: clock.clone(),
             media: MediaLibrary { store: Arc::new(LocalDiskStore::new(&media_dir).unwrap()), limits: upload_limits },
-        };
+        });
         let router = server::router::build_router(state, settings);
         Self { router, db, visitors, clock, media_dir, _folder: folder }
     }

@@ -26,7 +26,7 @@ pub async fn list_accounts() -> Result<Vec<AccountRow>, ServerFnError> {
     use crate::ssr::{app_state, database_error};
 
     let admin = require_staff(&[Role::Admin]).await?;
-    let db = app_state()?.db;
+    let db = app_state()?.db.clone();
     let accounts = service::users::all(db.reader()).await.map_err(database_error)?;
     Ok(accounts
         .into_iter()

@@ -13,7 +13,7 @@ pub async fn compare_revisions(id: i32, from: i32, to: i32) -> Result<Vec<FieldD
     use crate::ssr::app_state;
 
     let account = require_staff(ALL_STAFF).await?;
-    let db = app_state()?.db;
+    let db = app_state()?.db.clone();
     editing::find_for(db.reader(), &account, id).await.map_err(editor_error)?;
     let (before, after) = editing::revision_pair(db.reader(), id, from, to).await.map_err(editor_error)?;
     Ok(revision_changes(&before, &after))

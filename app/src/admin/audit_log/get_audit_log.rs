@@ -55,7 +55,7 @@ pub async fn get_audit_log(query: AuditQuery) -> Result<AuditLog, ServerFnError>
         ..Default::default()
     };
     let page = query.page.max(1);
-    let db = app_state()?.db;
+    let db = app_state()?.db.clone();
     let (rows, total) = audit::list(db.reader(), &filter, page, ENTRIES_PER_PAGE).await.map_err(database_error)?;
     Ok(AuditLog {
         entries: rows

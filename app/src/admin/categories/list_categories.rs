@@ -21,7 +21,7 @@ pub async fn list_categories() -> Result<Vec<CategoryRow>, ServerFnError> {
     use crate::ssr::{CategoryIndex, app_state, database_error};
 
     require_staff(&[Role::Admin, Role::Editor]).await?;
-    let db = app_state()?.db;
+    let db = app_state()?.db.clone();
     let index = CategoryIndex::new(service::categories::all(db.reader()).await.map_err(database_error)?);
     Ok(index
         .tree_order()

@@ -48,7 +48,7 @@ pub async fn list_media(query: MediaQuery) -> Result<MediaPage, ServerFnError> {
     };
     let filter = MediaFilter { text: query.q, kind, from: from.map(start_of_day), until: to.and_then(end_of_day) };
     let page = query.page.max(1);
-    let db = app_state()?.db;
+    let db = app_state()?.db.clone();
     let (rows, total) =
         media_library::list(db.reader(), &filter, page, MEDIA_PER_PAGE).await.map_err(database_error)?;
     Ok(MediaPage {

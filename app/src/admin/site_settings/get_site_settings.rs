@@ -10,7 +10,7 @@ pub async fn get_site_settings() -> Result<SiteSettings, ServerFnError> {
     use crate::ssr::{app_state, database_error};
 
     require_staff(&[Role::Admin]).await?;
-    let db = app_state()?.db;
+    let db = app_state()?.db.clone();
     let stored = service::site::settings(db.reader()).await.map_err(database_error)?.unwrap_or_default();
     Ok(SiteSettings {
         site_name: stored.site_name,

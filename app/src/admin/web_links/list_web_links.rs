@@ -23,7 +23,7 @@ pub async fn list_web_links() -> Result<Vec<LinkGroupRow>, ServerFnError> {
     use crate::ssr::{app_state, database_error};
 
     require_staff(&[Role::Admin]).await?;
-    let db = app_state()?.db;
+    let db = app_state()?.db.clone();
     let groups = service::site::web_link_groups(db.reader()).await.map_err(database_error)?;
     Ok(groups
         .into_iter()

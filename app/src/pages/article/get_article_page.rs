@@ -41,7 +41,7 @@ mod ssr {
     pub async fn load(slug: &str) -> Result<ArticleLookup, ServerFnError> {
         let state = app_state()?;
         let now = state.clock.now();
-        let db = state.db;
+        let db = state.db.clone();
         let db = db.reader();
         let Some(row) = articles::published_by_slug(db, slug, now).await.map_err(database_error)? else {
             return Ok(match articles::moved_to(db, slug, now).await.map_err(database_error)? {

@@ -36,7 +36,7 @@ mod ssr {
     pub async fn load(slug: &str, page: u64) -> Result<Option<CategoryPageData>, ServerFnError> {
         let state = app_state()?;
         let now = state.clock.now();
-        let db = state.db;
+        let db = state.db.clone();
         let db = db.reader();
         let index = CategoryIndex::new(categories::all(db).await.map_err(database_error)?);
         let Some(category) = index.by_slug(slug) else {

@@ -37,7 +37,7 @@ mod ssr {
     pub async fn load() -> Result<HomePageData, ServerFnError> {
         let state = app_state()?;
         let now = state.clock.now();
-        let db = state.db;
+        let db = state.db.clone();
         let db = db.reader();
         let index = CategoryIndex::new(categories::all(db).await.map_err(database_error)?);
         let mut latest = articles::latest_published(db, now, LATEST)

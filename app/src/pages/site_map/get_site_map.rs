@@ -20,7 +20,7 @@ pub struct SiteMapData {
 #[server]
 pub async fn get_site_map() -> Result<SiteMapData, ServerFnError> {
     use crate::ssr::{CategoryIndex, app_state, database_error};
-    let db = app_state()?.db;
+    let db = app_state()?.db.clone();
     let index = CategoryIndex::new(service::categories::all(db.reader()).await.map_err(database_error)?);
     let pages = service::static_pages::all(db.reader()).await.map_err(database_error)?;
     Ok(SiteMapData {

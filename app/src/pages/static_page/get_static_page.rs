@@ -13,7 +13,7 @@ pub struct StaticPageData {
 #[server]
 pub async fn get_static_page(slug: String) -> Result<Option<StaticPageData>, ServerFnError> {
     use crate::ssr::{app_state, database_error};
-    let db = app_state()?.db;
+    let db = app_state()?.db.clone();
     let page = service::static_pages::find_by_slug(db.reader(), &slug).await.map_err(database_error)?;
     Ok(page.map(|page| StaticPageData { slug: page.slug, title: page.title, body_html: page.body_html }))
 }
