@@ -53,4 +53,4 @@ cargo run -p bench --release -- sign-in-flood --seconds 2 --clients 16
 step "Browser tests (headless Chromium, JavaScript on and off)"
 (cd end2end && npx playwright test)
 
-printf '\n==> [%dm%02ds] Summary: every step passed; %s.\n' $((SECONDS / 60)) $((SECONDS % 60)) "$audit_summary"
+step "Summary: every step passed; $audit_summary."

@@ -68,8 +68,9 @@ fn app_routes() -> Vec<AxumRouteListing> {
 
 pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
     let routes = app_routes();
-    // Shared: the page handler is cloned for every request, rendered or answered from the cache.
-    let options = std::sync::Arc::new(state.leptos_options.clone());
+    // The page handler is cloned for every request, rendered or answered from the cache, so it holds
+    // the shared state rather than its own copy of the options.
+    let shell_state = state.clone();
     let metrics = Metrics::default();
     let search_limit = SearchLimit::new(settings.searches_per_minute, state.behind_proxy.0);
     let site_origin = SiteOrigin(state.public_url.0.clone());
@@ -86,7 +87,7 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
         .merge(visitor_stats::routes())
         .merge(media_library::routes(UploadLimit::new(settings.uploads_per_minute)))
         .leptos_routes_with_context(&state, routes, provide_page_nonce, move || {
-            shell(leptos::config::LeptosOptions::clone(&options))
+            shell(shell_state.leptos_options.clone())
         })
         // Files under the site root (the wasm bundle, CSS, images); anything else renders the 404 page.
         .fallback(file_and_error_handler_with_context::<AppState, _>(provide_page_nonce, shell))

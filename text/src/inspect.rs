@@ -55,7 +55,7 @@ fn allowed_player(attributes: &[(String, String)]) -> bool {
 }
 
 /// The attributes of a tag's inside (`a href="x" title='y z' hidden`), values with entities decoded.
-fn attributes(tag: &str) -> Vec<(String, String)> {
+pub(crate) fn attributes(tag: &str) -> Vec<(String, String)> {
     let mut chars = tag.chars().skip_while(|c| !c.is_whitespace() && *c != '/').peekable();
     let mut found = Vec::new();
     loop {

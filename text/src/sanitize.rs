@@ -125,8 +125,11 @@ fn settle_media_elements(mut html: String) -> String {
         let mut from = 0;
         while let Some(found) = html[from..].find(tag) {
             let start = from + found;
-            let (attributes, tag_end) = serialised_tag(&html, start);
-            if attributes.contains(&"src") {
+            // Values in the serialiser's output escape `>`, so the first one ends the tag.
+            let tag_end = html[start..].find('>').map_or(html.len(), |end| start + end + 1);
+            // Read attribute by attribute: a value may itself look like ` src="…` (found by fuzzing).
+            let inside = html[start + 1..tag_end].trim_end_matches('>');
+            if crate::inspect::attributes(inside).iter().any(|(name, _)| name == "src") {
                 if let Some(content) = html[tag_end..].find(closing).filter(|_| !closing.is_empty()) {
                     html.replace_range(tag_end..tag_end + content, "");
                 }
@@ -142,23 +145,6 @@ fn settle_media_elements(mut html: String) -> String {
         }
     }
     html
-}
-
-/// The attribute names of the tag that starts at `start`, and where the tag ends (just past its
-/// `>`), read as the serialiser writes tags: ` name="value"` with every `"` in a value escaped. Read
-/// attribute by attribute because a value may itself look like ` src="…` (found by fuzzing).
-fn serialised_tag(html: &str, start: usize) -> (Vec<&str>, usize) {
-    let mut attributes = Vec::new();
-    let mut at = start + html[start..].find([' ', '>']).unwrap_or(html.len() - start);
-    while let Some(rest) = html.get(at..).and_then(|rest| rest.strip_prefix(' ')) {
-        let name_len = rest.find(['=', ' ', '>']).unwrap_or(rest.len());
-        attributes.push(&rest[..name_len]);
-        at += 1 + name_len;
-        if let Some(value) = html[at..].strip_prefix("=\"") {
-            at += 2 + value.find('"').map_or(value.len(), |end| end + 1);
-        }
-    }
-    (attributes, html[at..].find('>').map_or(html.len(), |end| at + end + 1))
 }
 
 /// A video player address from an allowed host: YouTube's privacy-enhanced player or Vimeo's,
