@@ -9,5 +9,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo leptos build --release --precompress --split
+scripts/build.sh
 cargo run -p bench --release -- pages --record BENCHMARKS.md "$@"

@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
-exec cargo leptos serve --release --precompress --split
+# The back office's bundle first; `serve` then builds the readers' side and the server, and runs it.
+cargo leptos build --release --precompress --split --project admin --frontend-only
+exec cargo leptos serve --release --precompress --project portal

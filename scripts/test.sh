@@ -15,20 +15,20 @@ scripts/setup.sh --tests
 step "Formatting"
 cargo fmt --all --check
 
-step "Release build: server and wasm bundle"
-cargo leptos build --release --precompress --split
+step "Release build: server, the readers' islands bundle and the back office's bundle"
+scripts/build.sh
 
 step "Lints"
-cargo clippy --workspace --exclude frontend --all-targets --release -- -D warnings
-cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --exclude frontend --exclude admin_frontend --all-targets --release -- -D warnings
+cargo clippy -p frontend -p admin_frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "Unit and request-level tests (SQLite)"
-env -u TEST_DATABASE_URL cargo test --workspace --exclude frontend --release
+env -u TEST_DATABASE_URL cargo test --workspace --exclude frontend --exclude admin_frontend --release
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   step "Data layer and server processes against PostgreSQL"
   # The same command as above, so nothing is rebuilt; the database tests now use PostgreSQL.
-  cargo test --workspace --exclude frontend --release
+  cargo test --workspace --exclude frontend --exclude admin_frontend --release
 fi
 
 step "Fuzzing the sanitiser, slugs and search queries (20 s a target; longer: scripts/fuzz.sh SECONDS)"

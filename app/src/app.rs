@@ -4,7 +4,7 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{Lazy, SsrMode, path};
 
 use crate::admin::lazy_pages::*;
-use crate::layout::{ReaderFrame, ReaderLayout};
+use crate::layout::{ReaderFrame, ReaderLayout, ReaderScript};
 use crate::pages::NotFound;
 use crate::pages::article::ArticlePage;
 use crate::pages::category::CategoryPage;
@@ -12,20 +12,29 @@ use crate::pages::home::HomePage;
 use crate::pages::search::SearchPage;
 use crate::pages::site_map::SiteMapPage;
 use crate::pages::static_page::StaticPage;
-use crate::visitor_stats::{CountAppNavigations, FIRST_PAGE_VIEW_SCRIPT, provide_live_visitor_stats};
+use crate::visitor_stats::CountAppNavigations;
 
-/// The HTML document the server sends.
+/// Where the back office lives; every other page is a reader page.
+pub const BACK_OFFICE_PATH: &str = "/quan-tri";
+
+/// The HTML document the server sends. Reader pages are server-rendered HTML with islands and the
+/// small reader script; the back office is a single-page app, hydrated whole by its own bundle.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let back_office = use_context::<http::request::Parts>()
+        .is_some_and(|request| request.uri.path().starts_with(BACK_OFFICE_PATH));
     view! {
         <!DOCTYPE html>
         <html lang="vi">
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <script nonce=use_nonce() inner_html=FIRST_PAGE_VIEW_SCRIPT></script>
                 // The style sheet's name carries its content hash in release builds (`hash-files`).
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                {if back_office {
+                    view! { <HydrationScripts options=back_office_bundle(&options)/> }.into_any()
+                } else {
+                    view! { <ReaderScript options/> }.into_any()
+                }}
                 <MetaTags/>
             </head>
             <body>
@@ -35,14 +44,25 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The back office's bundle (`admin_frontend`), built by the `admin` project in Cargo.toml into a
+/// site root of its own beside the readers' one and served under `/pkg-admin`.
+pub fn back_office_bundle(reader: &LeptosOptions) -> LeptosOptions {
+    let mut bundle = reader.clone();
+    bundle.output_name = "admin".into();
+    bundle.site_root = format!("{}-admin", reader.site_root).into();
+    bundle.site_pkg_dir = "pkg-admin".into();
+    bundle.hash_file = "admin-hash.txt".into();
+    bundle
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_live_visitor_stats();
 
     // Every route renders completely on the server before anything is sent (SsrMode::Async),
     // so titles and meta tags are in the first HTML and redirects can still be sent. The back
-    // office's routes are lazy: readers' browsers never load their code (`admin::lazy_pages`).
+    // office's routes are lazy: its bundle loads each page's code when it is first opened
+    // (`admin::lazy_pages`); reader pages never load that bundle at all.
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Link rel="alternate" type_="application/rss+xml" title="Tin mới" href="/rss.xml"/>

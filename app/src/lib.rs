@@ -1,4 +1,5 @@
-//! The portal as a Leptos application: rendered on the server, hydrated in the browser.
+//! The portal as a Leptos application, rendered on the server. Reader pages are server-only
+//! components with islands (the `islands` crate); the back office is hydrated whole in the browser.
 //!
 //! - `models`: the typed data shared by server and browser (plain serde types).
 //! - `pages`: one folder a page, each with its component and the server function feeding it.
@@ -13,7 +14,6 @@
 pub mod admin;
 pub mod app;
 pub mod auth;
-mod browser;
 pub mod components;
 pub mod format;
 pub mod layout;
@@ -24,4 +24,4 @@ pub mod ssr;
 pub mod url;
 pub mod visitor_stats;
 
-pub use app::{App, shell};
+pub use app::{App, BACK_OFFICE_PATH, back_office_bundle, shell};

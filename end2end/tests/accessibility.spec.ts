@@ -7,6 +7,8 @@ const pages = {
   category: '/chuyen-muc/tin-tuc-su-kien',
   article: `/bai-viet/${SEED_SLUG}`,
   search: '/tim-kiem?q=chuyen+doi+so',
+  'static page': '/trang/gioi-thieu',
+  'site map': '/so-do-trang',
   'not found': '/khong-co-trang-nay',
   'sign-in': '/quan-tri/dang-nhap',
 };

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { SEED_SLUG, jsEnabled, waitForHydration } from './helpers';
 
-// The page's Content-Security-Policy must block nothing the site itself needs: the hydration
+// The page's Content-Security-Policy must block nothing the site itself needs: the reader and hydration
 // scripts carry the response's nonce (or, on pages from the page cache, are named by their hashes),
 // styles come from the style sheet, the wasm may compile.
 for (const path of ['/', `/bai-viet/${SEED_SLUG}`, '/tim-kiem?q=thanh+hoa', '/quan-tri/dang-nhap']) {

@@ -1,18 +1,12 @@
-//! The browser entry point: hydrates the server-rendered page into the single-page app.
+//! The readers' browser entry point. The reader script in the page's head loads this bundle when
+//! the browser is idle and calls `hydrate`, then hands it each `<leptos-island>` of the page (and
+//! of every page its navigation brings in); the islands' own exports come from the `islands` crate.
 
-use leptos::prelude::document;
+// Links the islands' exported hydration functions into this bundle.
+use islands as _;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    let Some(body) = document().body() else { return };
-    // Hydration waits for the code of a lazily loaded route (the back office's pages, fetched on
-    // first use) before it attaches to the page, so it runs as a task.
-    wasm_bindgen_futures::spawn_local(async move {
-        leptos::mount::hydrate_from_async(body, app::App).await.forget();
-        // Lets stylesheets (and browser tests) tell a live page from plain server-rendered HTML.
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "");
-        }
-    });
+    leptos::mount::hydrate_islands();
 }

@@ -2,7 +2,7 @@
 //! metrics, static files) and the layers every request passes through.
 
 use app::ssr::{AppState, provide_page_nonce};
-use app::{App, shell};
+use app::{App, back_office_bundle, shell};
 use axum::body::Body;
 use axum::routing::get;
 use axum::{Extension, Router, middleware};
@@ -14,6 +14,7 @@ use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::map_request_body::MapRequestBodyLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_http::trace::TraceLayer;
 
@@ -66,8 +67,19 @@ fn app_routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The back office's bundle at `/pkg-admin`, from its own site root (readers never ask for it),
+/// precompressed like the readers' files.
+fn back_office_bundle_files(state: &AppState) -> (String, ServeDir) {
+    let bundle = back_office_bundle(&state.leptos_options);
+    let files = ServeDir::new(std::path::Path::new(&*bundle.site_root).join(&*bundle.site_pkg_dir))
+        .precompressed_br()
+        .precompressed_gzip();
+    (format!("/{}", bundle.site_pkg_dir), files)
+}
+
 pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
     let routes = app_routes();
+    let (back_office_bundle_path, back_office_bundle_files) = back_office_bundle_files(&state);
     // The page handler is cloned for every request, rendered or answered from the cache, so it holds
     // the shared state rather than its own copy of the options.
     let shell_state = state.clone();
@@ -86,6 +98,7 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
         .merge(crate::feeds::routes(settings.sitemap_articles_per_file))
         .merge(visitor_stats::routes())
         .merge(media_library::routes(UploadLimit::new(settings.uploads_per_minute)))
+        .nest_service(&back_office_bundle_path, back_office_bundle_files)
         .leptos_routes_with_context(&state, routes, provide_page_nonce, move || {
             shell(shell_state.leptos_options.clone())
         })

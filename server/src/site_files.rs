@@ -28,7 +28,8 @@ pub async fn add_cache_headers(request: Request, next: Next) -> Response {
         return response;
     }
     if matches!(response.status(), StatusCode::OK | StatusCode::PARTIAL_CONTENT) {
-        let policy = if path.starts_with("/pkg/") && has_name_hash(&path) { IMMUTABLE } else { REVALIDATE };
+        let bundle = path.starts_with("/pkg/") || path.starts_with("/pkg-admin/");
+        let policy = if bundle && has_name_hash(&path) { IMMUTABLE } else { REVALIDATE };
         response.headers_mut().insert(header::CACHE_CONTROL, policy);
         if response.status() == StatusCode::OK && unmodified_since(since.as_ref(), response.headers()) {
             return not_modified(response);

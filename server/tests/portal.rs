@@ -1,7 +1,7 @@
 //! The server's request-level and process-level tests, as one test binary: each binary is linked
 //! with LTO in the release test run, and one link instead of eight keeps CI well inside its time.
 //!
-//! - `reader_pages`, `feeds`: what readers and crawlers get; `visitor_stats`: "Thống kê truy cập";
+//! - `reader_pages`, `feeds`: what readers and crawlers get; `islands`: which bundle a page loads; `visitor_stats`: "Thống kê truy cập";
 //! - `page_cache`: anonymous pages answered from memory, and current at once after a change;
 //! - `back_office`: the editorial work through its server functions, every role against every action;
 //! - `media_library`: uploads, serving stored files, and deleting them;
@@ -20,6 +20,8 @@ mod database;
 mod feeds;
 #[path = "portal/hostile_input.rs"]
 mod hostile_input;
+#[path = "portal/islands.rs"]
+mod islands;
 #[path = "portal/media_library.rs"]
 mod media_library;
 #[path = "portal/page_cache.rs"]

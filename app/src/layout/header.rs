@@ -1,22 +1,16 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::{HeaderSearch, MenuLinks, use_chrome};
 
 /// The agency banner and the main menu built from the category tree: a bar on wide screens, and on
 /// phones a "Chuyên mục" button that opens the whole menu. The button is a `<details>` disclosure,
-/// so it opens without JavaScript and screen readers announce it as expanded or collapsed.
+/// so it opens without JavaScript and screen readers announce it as expanded or collapsed; the
+/// reader script shuts it when a link in it opens another page in the same document.
 #[component]
 pub fn Header() -> impl IntoView {
     let chrome = use_chrome();
     let settings = chrome.settings;
     let menu = chrome.menu;
-    // A chosen link leads to another page in the same document, so the opened menu is shut again.
-    let pathname = use_location().pathname;
-    let shut_on_navigation = move || {
-        pathname.track();
-        false
-    };
     view! {
         <header class="site-header">
             <div class="banner">
@@ -32,7 +26,7 @@ pub fn Header() -> impl IntoView {
             <nav class="main-menu" aria-label="Chuyên mục">
                 <MenuLinks menu=menu.clone()/>
             </nav>
-            <details class="phone-menu" prop:open=shut_on_navigation>
+            <details class="phone-menu">
                 <summary>"Chuyên mục"</summary>
                 <nav aria-label="Chuyên mục">
                     <MenuLinks menu/>

@@ -7,6 +7,7 @@ mod header_search;
 mod menu_links;
 mod most_read;
 mod reader_layout;
+mod reader_script;
 mod sidebar;
 mod web_links;
 
@@ -17,6 +18,7 @@ pub use header_search::HeaderSearch;
 pub use menu_links::MenuLinks;
 pub use most_read::MostReadWidget;
 pub use reader_layout::{ReaderFrame, ReaderLayout};
+pub use reader_script::ReaderScript;
 pub use sidebar::Sidebar;
 pub use web_links::WebLinksWidget;
 

@@ -6,17 +6,14 @@ use crate::url::encode_component;
 
 // Each reader page view is counted exactly once, wherever the page came from (the server, a cache
 // or a CDN), by one of three means:
-// - the page the browser loads: a small script in the document's head, which runs as soon as it
-//   is parsed, so readers who leave before the app has loaded still count;
-// - later pages opened inside the app: a beacon from the hydrated app;
+// - reader pages, loaded or opened by the reader script's navigation: a beacon from that script
+//   (`layout/reader_script.js`), sent as soon as the page is shown, so readers who leave before
+//   the islands have loaded still count;
+// - reader pages opened inside the back office's single-page app: a beacon from the app;
 // - without JavaScript: the `<noscript>` image. A browser with JavaScript never loads
 //   `<noscript>` content, so it is never counted twice.
 
-/// The head script for the page the browser loads (a prerendered page counts when it is shown).
-/// The server decides what counts; the back office is skipped here only to save the request.
-pub const FIRST_PAGE_VIEW_SCRIPT: &str = r#"(function(){var p=location.pathname;if(p.indexOf("/quan-tri")===0)return;var u="/api/luot-xem?trang="+encodeURIComponent(p);function s(){navigator.sendBeacon(u)}if(document.prerendering){document.addEventListener("prerenderingchange",s,{once:true})}else{s()}})();"#;
-
-/// Counts the pages opened inside the app after the first.
+/// Counts the reader pages opened inside the back office's app after the page it loaded.
 #[component]
 pub fn CountAppNavigations() -> impl IntoView {
     let location = use_location();
@@ -24,9 +21,9 @@ pub fn CountAppNavigations() -> impl IntoView {
         let path = location.pathname.get();
         // A new search on the same path is a new page.
         location.search.track();
-        // The first run is the page the browser loaded, which the head script counted.
+        // The first run is the page the browser loaded: the back office, never counted.
         if counted_before.is_some() && counts_as_page_view(&path) {
-            crate::browser::send_beacon(&format!("{PAGE_VIEW_PATH}?trang={}", encode_component(&path)));
+            islands::browser::send_beacon(&format!("{PAGE_VIEW_PATH}?trang={}", encode_component(&path)));
         }
     });
 }

@@ -35,6 +35,8 @@ pub const BROWSER: &str =
 pub struct TestPortal {
     router: Router,
     pub db: Database,
+    /// The options the portal was built with (its site root is inside the test's folder).
+    pub leptos_options: LeptosOptions,
     pub visitors: VisitorTracker,
     pub clock: Clock,
     /// Where the portal keeps uploaded files.
@@ -81,7 +83,7 @@ impl TestPortal {
         // Small, so the size limits can be tested with small files.
         let upload_limits = UploadLimits { max_file_bytes: UPLOAD_LIMIT_BYTES, ..UploadLimits::default() };
         let state = AppState::new(AppStateInner {
-            leptos_options,
+            leptos_options: leptos_options.clone(),
             db: db.clone(),
             public_url,
             visitors: visitors.clone(),
@@ -90,7 +92,7 @@ impl TestPortal {
             media: MediaLibrary { store: Arc::new(LocalDiskStore::new(&media_dir).unwrap()), limits: upload_limits },
         });
         let router = server::router::build_router(state, settings);
-        Self { router, db, visitors, clock, media_dir, _folder: folder }
+        Self { router, db, leptos_options, visitors, clock, media_dir, _folder: folder }
     }
 
     pub fn router(&self) -> Router {

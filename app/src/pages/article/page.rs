@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::toolbar::{ArticleToolbar, NORMAL_TEXT_SIZE};
+use super::toolbar::ArticleToolbar;
 use super::{ArticleLookup, get_article_page};
 use crate::components::{ArticleCard, Breadcrumb, ErrorMessage, PageMeta};
 use crate::format;
@@ -61,15 +61,14 @@ fn ArticleView(site: SiteChrome, article: Article) -> impl IntoView {
 #[component]
 pub fn ArticleContent(article: Article, url: String) -> impl IntoView {
     let datetime = article.published_at.to_rfc3339();
-    let text_size = RwSignal::new(NORMAL_TEXT_SIZE);
     view! {
-        <article class=move || format!("article text-size-{}", text_size.get())>
+        <article class="article">
             <Breadcrumb trail=article.breadcrumb/>
             <h1 class="article-title">{article.title.clone()}</h1>
             <p class="article-date">
                 <time datetime=datetime>{format::date_time(article.published_at)}</time>
             </p>
-            <ArticleToolbar url=url.clone() title=article.title text_size/>
+            <ArticleToolbar url=url.clone() title=article.title/>
             <p class="sapo">{article.summary}</p>
             <div class="article-body" inner_html=article.body_html></div>
             {article.author.map(|author| view! { <p class="article-author">{author}</p> })}

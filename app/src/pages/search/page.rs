@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use super::{SearchPageData, SearchParams, get_search_page};
@@ -55,7 +54,7 @@ pub fn SearchPage() -> impl IntoView {
 fn SearchForm(params: SearchParams, data: SearchPageData) -> impl IntoView {
     view! {
         <div role="search" class="search-form">
-            <Form action="/tim-kiem" method="get">
+            <form action="/tim-kiem" method="get">
                 <div class="field field-query">
                     <label for="search-q">"Từ khóa"</label>
                     <input id="search-q" type="search" name="q" value=params.q.clone() placeholder="Ví dụ: chuyển đổi số"/>
@@ -79,7 +78,7 @@ fn SearchForm(params: SearchParams, data: SearchPageData) -> impl IntoView {
                     <input id="search-to" type="date" name="to" value=params.to.clone()/>
                 </div>
                 <button type="submit">"Tìm kiếm"</button>
-            </Form>
+            </form>
         </div>
     }
 }

@@ -1,24 +1,36 @@
-//! The few browser APIs the app calls directly. They run only in event handlers and effects, which
-//! never run on the server, so the server build gets versions that do nothing.
+//! The few browser APIs the islands call directly. They run only in event handlers and effects,
+//! which never run on the server, so the server build gets versions that do nothing.
+
+/// Where the reader's chosen text size is kept (`localStorage`), read by the reader script in the
+/// page's head before the first paint so a reload never flashes the default size.
+pub const TEXT_SIZE_KEY: &str = "portal-text-size";
+/// The attribute on `<html>` that carries the text size step; the style sheet sizes articles by it.
+pub const TEXT_SIZE_ATTRIBUTE: &str = "data-text-size";
 
 #[cfg(feature = "hydrate")]
 mod imp {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
 
-    const TEXT_SIZE_KEY: &str = "portal-text-size";
+    use super::{TEXT_SIZE_ATTRIBUTE, TEXT_SIZE_KEY};
 
     fn window() -> Option<web_sys::Window> {
         web_sys::window()
     }
 
-    pub fn stored_text_size() -> Option<usize> {
-        let storage = window()?.local_storage().ok()??;
-        storage.get_item(TEXT_SIZE_KEY).ok()??.parse().ok()
+    /// The step on `<html>` now (set from storage by the head script, or by an earlier click).
+    pub fn text_size() -> Option<usize> {
+        let root = window()?.document()?.document_element()?;
+        root.get_attribute(TEXT_SIZE_ATTRIBUTE)?.parse().ok()
     }
 
-    pub fn store_text_size(step: usize) {
-        if let Some(Ok(Some(storage))) = window().map(|w| w.local_storage()) {
+    /// Shows `step` at once and remembers it for the next pages and visits.
+    pub fn set_text_size(step: usize) {
+        let Some(window) = window() else { return };
+        if let Some(root) = window.document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute(TEXT_SIZE_ATTRIBUTE, &step.to_string());
+        }
+        if let Ok(Some(storage)) = window.local_storage() {
             let _ = storage.set_item(TEXT_SIZE_KEY, &step.to_string());
         }
     }
@@ -97,10 +109,10 @@ mod imp {
 
 #[cfg(not(feature = "hydrate"))]
 mod imp {
-    pub fn stored_text_size() -> Option<usize> {
+    pub fn text_size() -> Option<usize> {
         None
     }
-    pub fn store_text_size(_step: usize) {}
+    pub fn set_text_size(_step: usize) {}
     pub fn print() {}
     pub async fn copy_to_clipboard(_text: &str) -> bool {
         false
@@ -115,4 +127,4 @@ mod imp {
     }
 }
 
-pub use imp::{copy_to_clipboard, follow_server_events, print, send_beacon, store_text_size, stored_text_size};
+pub use imp::{copy_to_clipboard, follow_server_events, print, send_beacon, set_text_size, text_size};
