@@ -20,8 +20,8 @@ pub const BACK_OFFICE_PATH: &str = "/quan-tri";
 /// The HTML document the server sends. Reader pages are server-rendered HTML with islands and the
 /// small reader script; the back office is a single-page app, hydrated whole by its own bundle.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let back_office = use_context::<http::request::Parts>()
-        .is_some_and(|request| request.uri.path().starts_with(BACK_OFFICE_PATH));
+    let back_office =
+        use_context::<http::request::Parts>().is_some_and(|request| request.uri.path().starts_with(BACK_OFFICE_PATH));
     view! {
         <!DOCTYPE html>
         <html lang="vi">

@@ -77,7 +77,7 @@ pub async fn run(server_binary: &Path, options: &Options) -> Result<String, Stri
 
     let targets = [
         ("home", addr, "/".to_owned()),
-        ("category", addr, category),
+        ("category", addr, category.clone()),
         ("article", addr, article.clone()),
         (STATIC_REFERENCE, nginx.addr, STATIC_TWIN.to_owned()),
         ("sitemap.xml", addr, "/sitemap.xml".to_owned()),
@@ -95,7 +95,8 @@ pub async fn run(server_binary: &Path, options: &Options) -> Result<String, Stri
         }
     }
     let peak_kib = server.peak_resident_kib();
-    let readers_pages = [("home", "/"), ("category", category.as_str()), ("article", article.as_str()), ("search", SEARCH)];
+    let readers_pages =
+        [("home", "/"), ("category", category.as_str()), ("article", article.as_str()), ("search", SEARCH)];
     let mut downloads_by_page = Vec::new();
     for (name, path) in readers_pages {
         let html = fetch(addr, path, "identity").await?.body;

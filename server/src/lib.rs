@@ -1,5 +1,8 @@
 //! The portal's server: configuration, the HTTP router, and the command-line tasks.
 
+// The rendered pages' view types (the app's, instantiated here by the router) are deeply nested.
+#![recursion_limit = "256"]
+
 pub mod commands;
 pub mod config;
 mod database_error;

@@ -20,10 +20,16 @@ async fn reader_pages_send_islands_and_no_page_data_for_hydration() {
     for path in reader_pages() {
         let page = portal.get(&path).await;
         let html = &page.html;
-        assert!(html.contains("<leptos-island data-component=\"VisitorStatsWidget_"), "{path}: the live widget is an island");
+        assert!(
+            html.contains("<leptos-island data-component=\"VisitorStatsWidget_"),
+            "{path}: the live widget is an island"
+        );
         assert!(html.contains("\"online\":") && html.contains("data-props="), "{path}: with its numbers as props");
         assert!(!html.contains("__RESOLVED_RESOURCES["), "{path}: no page data is sent for hydration");
-        assert!(html.contains("(\"/pkg/portal.js\",\"/pkg/portal.wasm\");"), "{path}: the reader script loads the islands");
+        assert!(
+            html.contains("(\"/pkg/portal.js\",\"/pkg/portal.wasm\");"),
+            "{path}: the reader script loads the islands"
+        );
         assert!(html.contains("rel=\"modulepreload\" href=\"/pkg/portal.js\""), "{path}");
         assert!(!html.contains("pkg-admin") && !html.contains("/pkg/admin"), "{path}: nothing of the back office");
     }
@@ -64,7 +70,8 @@ fn the_server_looks_for_the_back_office_bundle_where_the_build_puts_it() {
         let block = &manifest[start..];
         let block = &block[..block.find("\n[").unwrap_or(block.len())];
         move |key: &str| {
-            let line = block.lines().find(|line| line.starts_with(&format!("{key} = "))).unwrap_or_else(|| panic!("{key}"));
+            let line =
+                block.lines().find(|line| line.starts_with(&format!("{key} = "))).unwrap_or_else(|| panic!("{key}"));
             line.split_once(" = ").unwrap().1.trim_matches('"').to_owned()
         }
     };
