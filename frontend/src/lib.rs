@@ -5,8 +5,9 @@
 // Links the islands' exported hydration functions into this bundle.
 use islands as _;
 
+/// No panic hook (unlike the back office's bundle): its message formatting costs a reader's phone
+/// a kilobyte, and a panic here still stops with an error in the console.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
 }

@@ -9,6 +9,9 @@ pub const TEXT_SIZE_ATTRIBUTE: &str = "data-text-size";
 
 #[cfg(feature = "hydrate")]
 mod imp {
+    use send_wrapper::SendWrapper;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
 
@@ -35,6 +38,17 @@ mod imp {
         }
     }
 
+    /// The page's canonical address (kept current by the reader script's navigation), or the
+    /// address bar's when a page has none.
+    pub fn page_address() -> String {
+        let Some(window) = window() else { return String::new() };
+        let canonical = window
+            .document()
+            .and_then(|document| document.query_selector("link[rel=canonical]").ok().flatten())
+            .and_then(|link| link.get_attribute("href"));
+        canonical.or_else(|| window.location().href().ok()).unwrap_or_default()
+    }
+
     pub fn print() {
         if let Some(window) = window() {
             let _ = window.print();
@@ -59,17 +73,53 @@ mod imp {
     /// How long to wait before opening a new connection when the browser has given up on one.
     const RECONNECT_AFTER_MS: i32 = 3_000;
 
-    /// Follows the server-sent events named `event` at `url` for the life of the page. The
-    /// browser reconnects by itself after a network error; when it gives up (for example a proxy
+    /// A followed stream of server-sent events, until `close`. (`SendWrapper`: the reactive
+    /// system's cleanups must be `Send`; in the browser everything runs on one thread.)
+    #[derive(Clone)]
+    pub struct ServerEvents(SendWrapper<Rc<Following>>);
+
+    #[derive(Default)]
+    struct Following {
+        source: RefCell<Option<web_sys::EventSource>>,
+        closed: Cell<bool>,
+    }
+
+    impl ServerEvents {
+        /// Closes the connection and stops reconnecting (a back-office page that is left).
+        pub fn close(&self) {
+            self.0.closed.set(true);
+            if let Some(source) = self.0.source.borrow_mut().take() {
+                source.close();
+            }
+        }
+    }
+
+    /// Follows the server-sent events named `event` at `url` until closed. The browser
+    /// reconnects by itself after a network error; when it gives up (for example a proxy
     /// answered 502 while the server restarted), a new connection is opened after a pause.
     pub fn follow_server_events(
         url: &'static str,
         event: &'static str,
         on_message: impl Fn(String) + Clone + 'static,
         on_connection: impl Fn(bool) + Clone + 'static,
+    ) -> ServerEvents {
+        let events = ServerEvents(SendWrapper::new(Rc::default()));
+        open(events.clone(), url, event, on_message, on_connection);
+        events
+    }
+
+    fn open(
+        events: ServerEvents,
+        url: &'static str,
+        event: &'static str,
+        on_message: impl Fn(String) + Clone + 'static,
+        on_connection: impl Fn(bool) + Clone + 'static,
     ) {
+        if events.0.closed.get() {
+            return;
+        }
         let Ok(source) = web_sys::EventSource::new(url) else {
-            reconnect_later(url, event, on_message, on_connection);
+            reconnect_later(events, url, event, on_message, on_connection);
             return;
         };
         let (deliver, connected) = (on_message.clone(), on_connection.clone());
@@ -82,24 +132,27 @@ mod imp {
         let _ = source.add_event_listener_with_callback(event, on_event.as_ref().unchecked_ref());
         on_event.forget();
         let failing = source.clone();
+        let reconnecting = events.clone();
         let on_error = Closure::<dyn FnMut()>::new(move || {
             on_connection(false);
             if failing.ready_state() == web_sys::EventSource::CLOSED {
                 failing.set_onerror(None);
-                reconnect_later(url, event, on_message.clone(), on_connection.clone());
+                reconnect_later(reconnecting.clone(), url, event, on_message.clone(), on_connection.clone());
             }
         });
         source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
+        *events.0.source.borrow_mut() = Some(source);
     }
 
     fn reconnect_later(
+        events: ServerEvents,
         url: &'static str,
         event: &'static str,
         on_message: impl Fn(String) + Clone + 'static,
         on_connection: impl Fn(bool) + Clone + 'static,
     ) {
-        let retry = Closure::once_into_js(move || follow_server_events(url, event, on_message, on_connection));
+        let retry = Closure::once_into_js(move || open(events, url, event, on_message, on_connection));
         if let Some(window) = window() {
             let _ =
                 window.set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), RECONNECT_AFTER_MS);
@@ -113,18 +166,29 @@ mod imp {
         None
     }
     pub fn set_text_size(_step: usize) {}
+    pub fn page_address() -> String {
+        String::new()
+    }
     pub fn print() {}
     pub async fn copy_to_clipboard(_text: &str) -> bool {
         false
     }
     pub fn send_beacon(_url: &str) {}
+    #[derive(Clone)]
+    pub struct ServerEvents;
+    impl ServerEvents {
+        pub fn close(&self) {}
+    }
     pub fn follow_server_events(
         _url: &'static str,
         _event: &'static str,
         _on_message: impl Fn(String) + Clone + 'static,
         _on_connection: impl Fn(bool) + Clone + 'static,
-    ) {
+    ) -> ServerEvents {
+        ServerEvents
     }
 }
 
-pub use imp::{copy_to_clipboard, follow_server_events, print, send_beacon, set_text_size, text_size};
+pub use imp::{
+    ServerEvents, copy_to_clipboard, follow_server_events, page_address, print, send_beacon, set_text_size, text_size,
+};

@@ -8,15 +8,16 @@ pub const NORMAL_TEXT_SIZE: usize = 1;
 pub const LARGEST_TEXT_SIZE: usize = 5;
 
 /// The article's buttons: text size (remembered in the browser, kept across pages), print and
-/// copy link. They need JavaScript, so they stay hidden (`js-only`) until the islands run.
+/// copy link. They need JavaScript, so they stay hidden (`js-only`) until the islands run. The
+/// link copied is the page's canonical address, read when the button is pressed (no props: see
+/// `VisitorStatsWidget`).
 #[island]
-pub fn ReadingTools(url: String) -> impl IntoView {
+pub fn ReadingTools() -> impl IntoView {
     let current_size = move || browser::text_size().unwrap_or(NORMAL_TEXT_SIZE);
     let set_size = move |step: usize| browser::set_text_size(step.min(LARGEST_TEXT_SIZE));
     let copied = RwSignal::new(false);
     let copy_link = move |_| {
-        let url = url.clone();
-        leptos::task::spawn_local(async move { copied.set(browser::copy_to_clipboard(&url).await) });
+        leptos::task::spawn_local(async move { copied.set(browser::copy_to_clipboard(&browser::page_address()).await) })
     };
     view! {
         <div class="js-only text-size" role="group" aria-label="Cỡ chữ">

@@ -17,33 +17,33 @@ pub struct VisitorStats {
     pub visible: bool,
 }
 
-/// The newest numbers pushed by the server to one island.
+/// The newest numbers pushed by the server to one island, or to the back office's live numbers.
 #[derive(Clone, Copy, Debug)]
-struct LiveStats {
-    /// `None` until the first push; the island shows the numbers the page was rendered with.
+pub struct LiveStats {
+    /// `None` until the first push; until then the numbers the page was rendered with are shown.
     latest: RwSignal<Option<VisitorStats>>,
     /// Whether the live connection is open. While it is not, the last numbers stay on screen.
     connected: RwSignal<bool>,
 }
 
 impl LiveStats {
-    /// Opens the live connection once the island runs in the browser (effects never run on the
-    /// server). The island lives in the sidebar, which the reader script never replaces, so a
-    /// visit keeps this one connection across every page it opens.
-    fn follow() -> Self {
+    /// Opens the live connection (in the browser only: on the server this does nothing), closed
+    /// when the view that follows it goes. The readers' island lives in the sidebar, which the
+    /// reader script never replaces, so a visit keeps this one connection across every page it
+    /// opens; a back-office page closes its own when the editor moves on.
+    pub fn follow() -> Self {
         let live = Self { latest: RwSignal::new(None), connected: RwSignal::new(false) };
-        Effect::new(move |_| {
-            crate::browser::follow_server_events(
-                LIVE_STATS_PATH,
-                "stats",
-                move |data| {
-                    if let Ok(stats) = serde_json::from_str::<VisitorStats>(&data) {
-                        live.latest.set(Some(stats));
-                    }
-                },
-                move |open| live.connected.set(open),
-            );
-        });
+        let events = crate::browser::follow_server_events(
+            LIVE_STATS_PATH,
+            "stats",
+            move |data| {
+                if let Some(stats) = parse_pushed(&data) {
+                    live.latest.set(Some(stats));
+                }
+            },
+            move |open| live.connected.set(open),
+        );
+        on_cleanup(move || events.close());
         live
     }
 
@@ -53,32 +53,31 @@ impl LiveStats {
 }
 
 /// "Thống kê truy cập" in the sidebar, unless an administrator has hidden it (which takes effect
-/// on open pages too, with the next push).
+/// on open pages too, with the next push). The sidebar provides the numbers it is rendered with
+/// as context (`VisitorStats`) rather than as a prop: an island's props travel as JSON, and
+/// reading them would bring a JSON parser into the readers' bundle. The browser reads them back
+/// from the rendered page instead.
 #[island]
-pub fn VisitorStatsWidget(rendered: VisitorStats) -> impl IntoView {
+pub fn VisitorStatsWidget() -> impl IntoView {
+    let rendered = rendered_stats();
     let live = LiveStats::follow();
     let stats = live.current(rendered);
-    view! {
-        <Show when=move || stats().visible>
-            <section class="widget visitor-stats" aria-labelledby="visitor-stats-title">
-                <h2 id="visitor-stats-title" class="widget-title">"Thống kê truy cập"</h2>
-                <Numbers live rendered/>
-            </section>
-        </Show>
+    move || {
+        stats().visible.then(|| {
+            view! {
+                <section class="widget visitor-stats" aria-labelledby="visitor-stats-title">
+                    <h2 id="visitor-stats-title" class="widget-title">"Thống kê truy cập"</h2>
+                    <VisitorNumbers live rendered/>
+                </section>
+            }
+        })
     }
-}
-
-/// The three numbers alone, kept current (the back office's dashboard and statistics pages).
-#[island]
-pub fn LiveVisitorNumbers(rendered: VisitorStats) -> impl IntoView {
-    let live = LiveStats::follow();
-    view! { <Numbers live rendered/> }
 }
 
 /// The numbers: rendered with the server's values, then kept current by the live connection.
 /// While disconnected the last numbers stay, marked `data-live="offline"`.
 #[component]
-fn Numbers(live: LiveStats, rendered: VisitorStats) -> impl IntoView {
+pub fn VisitorNumbers(live: LiveStats, rendered: VisitorStats) -> impl IntoView {
     let stats = live.current(rendered);
     view! {
         <dl class="visitor-numbers" data-live=move || if live.connected.get() { "connected" } else { "offline" }>
@@ -87,4 +86,43 @@ fn Numbers(live: LiveStats, rendered: VisitorStats) -> impl IntoView {
             <div><dt>"Đã truy cập:"</dt><dd data-stat="total">{move || stats().total}</dd></div>
         </dl>
     }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn rendered_stats() -> VisitorStats {
+    use_context::<VisitorStats>().expect("the sidebar provides the visitor numbers to its widget")
+}
+
+/// What the server rendered: the widget's numbers, or no widget when it was hidden.
+#[cfg(feature = "hydrate")]
+fn rendered_stats() -> VisitorStats {
+    let document = web_sys::window().and_then(|window| window.document());
+    let number = |name: &str| {
+        let shown = document.as_ref()?.query_selector(&[".visitor-stats [data-stat=", name, "]"].concat()).ok()??;
+        shown.text_content()?.trim().parse().ok()
+    };
+    match (number("online"), number("today"), number("total")) {
+        (Some(online), Some(today), Some(total)) => VisitorStats { online, today, total, visible: true },
+        _ => VisitorStats { online: 0, today: 0, total: 0, visible: false },
+    }
+}
+
+/// One pushed event's JSON, read with the browser's own parser (see `VisitorStatsWidget`).
+#[cfg(feature = "hydrate")]
+fn parse_pushed(data: &str) -> Option<VisitorStats> {
+    let pushed = js_sys::JSON::parse(data).ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&pushed, &name.into()).ok();
+    let number = |name: &str| field(name)?.as_f64().filter(|n| n.fract() == 0.0).map(|n| n as i64);
+    Some(VisitorStats {
+        online: number("online")?,
+        today: number("today")?,
+        total: number("total")?,
+        visible: field("visible")?.as_bool()?,
+    })
+}
+
+/// Nothing is pushed to the server's render.
+#[cfg(not(feature = "hydrate"))]
+fn parse_pushed(_data: &str) -> Option<VisitorStats> {
+    None
 }

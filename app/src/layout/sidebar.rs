@@ -5,12 +5,13 @@ use crate::visitor_stats::VisitorStatsWidget;
 
 #[component]
 pub fn Sidebar() -> impl IntoView {
-    let rendered = use_chrome().visitor_stats;
+    // The widget (an island without props) is rendered with these numbers.
+    provide_context(use_chrome().visitor_stats);
     view! {
         <aside class="sidebar" aria-label="Tiện ích">
             <MostReadWidget/>
             <WebLinksWidget/>
-            <VisitorStatsWidget rendered/>
+            <VisitorStatsWidget/>
         </aside>
     }
     .into_any()

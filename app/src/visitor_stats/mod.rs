@@ -2,9 +2,11 @@
 //! inside `<noscript>` without JavaScript) and the widget that follows the numbers live (an
 //! island, in the `islands` crate).
 
+mod live_visitor_numbers;
 mod page_view_counter;
 
-pub use islands::{LIVE_STATS_PATH, LiveVisitorNumbers, VisitorStatsWidget};
+pub use islands::{LIVE_STATS_PATH, VisitorStatsWidget};
+pub use live_visitor_numbers::LiveVisitorNumbers;
 pub use page_view_counter::{CountAppNavigations, NoscriptPageViewPixel, counts_as_page_view};
 
 /// Where the browser reports a page view (`POST`, `?trang=/path`).

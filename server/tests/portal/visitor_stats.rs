@@ -106,7 +106,10 @@ async fn every_page_carries_the_counting_script_the_noscript_pixel_and_the_widge
     let page = portal.get("/chuyen-muc/dang-bo").await;
     assert!(page.html.contains(r#"<noscript><img src="/api/luot-xem.gif?trang=%2Fchuyen-muc%2Fdang-bo""#));
     let head = page.html.split("</head>").next().unwrap();
-    assert!(head.contains(app::visitor_stats::FIRST_PAGE_VIEW_SCRIPT), "the head script counts the loaded page");
+    assert!(
+        head.contains(r#"navigator.sendBeacon("/api/luot-xem?trang=" + encodeURIComponent(path))"#),
+        "the head's reader script counts the loaded page"
+    );
     let text = page.text();
     for line in ["Thống kê truy cập", "Đang online: 1", "Hôm nay: 1", &format!("Đã truy cập: {}", OFFSET + 1)]
     {

@@ -13,7 +13,7 @@ pub fn ArticleToolbar(url: String, title: String) -> impl IntoView {
     let email = format!("mailto:?subject={encoded_title}&body={encoded_url}");
     view! {
         <div class="reader-toolbar" role="toolbar" aria-label="Công cụ đọc bài">
-            <ReadingTools url/>
+            <ReadingTools/>
             <span class="share">
                 "Chia sẻ: "
                 <a href=facebook target="_blank" rel="noopener noreferrer">"Facebook"<span class="visually-hidden">" (mở trong thẻ mới)"</span></a>
