@@ -10,13 +10,14 @@ pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> imp
     let url = article.url();
     let datetime = article.published_at.to_rfc3339();
     let class = if lead { "article-card lead-story" } else { "article-card" };
-    // The lead story's photo is above the fold: load it at once; the rest as the reader scrolls.
-    let loading = if lead { "eager" } else { "lazy" };
+    // The lead story's photo is above the fold and the home page's largest paint: load it at once
+    // and first; the rest as the reader scrolls.
+    let (loading, priority) = if lead { ("eager", Some("high")) } else { ("lazy", None) };
     view! {
         <article class=class>
             {article.cover_image.map(|src| view! {
                 <a class="thumb" href=url.clone() tabindex="-1" aria-hidden="true">
-                    <img src=src alt="" loading=loading width="800" height="500"/>
+                    <img src=src alt="" loading=loading fetchpriority=priority width="800" height="500"/>
                 </a>
             })}
             <div class="card-text">

@@ -29,6 +29,8 @@ pub struct CachedPage {
     policy: Option<HeaderValue>,
     etag: HeaderValue,
     last_modified: DateTime<Utc>,
+    /// `last_modified` as the header says it, written once rather than for every request.
+    last_modified_header: HeaderValue,
     brotli: Bytes,
     gzip: Bytes,
 }
@@ -47,11 +49,13 @@ impl CachedPage {
             }
             None => (text.to_owned(), page_policy.and_then(|p| HeaderValue::from_str(p).ok())),
         };
+        let last_modified = whole_seconds(last_modified);
         Some(Self {
             content_type,
             policy,
             etag: HeaderValue::from_str(&format!("W/\"{}\"", content_fingerprint(&text))).ok()?,
-            last_modified: whole_seconds(last_modified),
+            last_modified,
+            last_modified_header: http_date(last_modified),
             brotli: compress_brotli(text.as_bytes()),
             gzip: compress_gzip(text.as_bytes()),
         })
@@ -68,7 +72,7 @@ impl CachedPage {
         let mut response = Response::new(Body::empty());
         let headers = response.headers_mut();
         headers.insert(header::ETAG, self.etag.clone());
-        headers.insert(header::LAST_MODIFIED, http_date(self.last_modified));
+        headers.insert(header::LAST_MODIFIED, self.last_modified_header.clone());
         headers.insert(header::CACHE_CONTROL, CACHE_CONTROL);
         headers.insert(header::VARY, VARY);
         // Also on a 304: the browser updates its copy's headers from it, and without the page's own

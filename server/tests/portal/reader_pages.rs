@@ -17,6 +17,9 @@ async fn the_home_page_is_complete_html_from_the_server() {
     assert!(page.html.starts_with("<!DOCTYPE html><html lang=\"vi\">"));
     assert!(page.html.contains("<title>Sở Thông tin và truyền thông Thanh Hóa</title>"));
     assert!(page.html.contains("<meta name=\"description\" content=\"Sở Thông tin và truyền thông Thanh Hóa: tin tức"));
+    // The lead story's photo is the largest paint: fetched first, the other photos lazily.
+    assert_eq!(page.html.matches(r#"loading="eager" fetchpriority="high""#).count(), 1);
+    assert!(page.html.contains(r#"loading="lazy" width="800""#));
     let text = page.text();
     for expected in [
         SEED_TITLE,
