@@ -50,11 +50,6 @@ enum Command {
     },
 }
 
-/// Every request allocates and frees many small objects across two worker threads; glibc's
-/// allocator took a seventh of the server's time serving cached pages (BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
