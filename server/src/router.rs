@@ -3,7 +3,6 @@
 
 use app::ssr::{AppState, provide_page_nonce};
 use app::{App, back_office_bundle, shell};
-use axum::body::Body;
 use axum::routing::get;
 use axum::{Extension, Router, middleware};
 use http::StatusCode;
@@ -12,10 +11,9 @@ use std::sync::OnceLock;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
-use tower_http::map_request_body::MapRequestBodyLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
-use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::media_library::{self, UploadLimit};
@@ -106,42 +104,46 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(provide_page_nonce, shell))
         // Inside the page cache, which keeps each page with its policy (the nonce swapped for hashes).
         .layer(middleware::from_fn(security::send_page_policy))
-        .layer(middleware::from_fn_with_state(page_cache.clone(), page_cache::serve))
         .layer(middleware::from_fn(crate::site_files::add_cache_headers))
         .layer(middleware::from_fn_with_state(search_limit, security::limit_searches))
         .layer(middleware::from_fn(security::argument_errors_are_client_errors))
-        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, security::REQUEST_TIMEOUT));
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, security::REQUEST_TIMEOUT))
+        .with_state(state.clone());
+    // The cache answers before the portal's routes and their layers: a kept page costs a lookup,
+    // not a walk down a boxed chain of layers that axum clones for every request.
+    let cached_portal = ServiceBuilder::new()
+        .layer(middleware::from_fn_with_state(page_cache.clone(), page_cache::serve))
+        .service(portal);
 
-    Router::new()
+    let metrics_access =
+        MetricsAccess { token: settings.metrics_token, local_without_token: settings.metrics_local_without_token };
+    let site = Router::new()
         .merge(visitor_stats::live_routes(LiveConnectionCap::new(settings.live_connections_per_address)))
         .route(observability::HEALTH_PATH, get(observability::health))
         .route(observability::READY_PATH, get(observability::ready))
-        .route(observability::METRICS_PATH, get(observability::metrics))
-        .merge(portal)
-        .layer(
-            // From the outside in: every request gets an id and a log span, is measured, and then
-            // must pass the limits; every response carries the security headers.
-            ServiceBuilder::new()
-                .layer(SetRequestIdLayer::x_request_id(SequentialRequestId::default()))
-                .layer(TraceLayer::new_for_http().make_span_with(observability::request_span))
-                .layer(PropagateRequestIdLayer::x_request_id())
-                .layer(middleware::from_fn_with_state(metrics.clone(), observability::measure))
-                .layer(Extension(metrics))
+        .merge(
+            Router::new()
+                .route(observability::METRICS_PATH, get(observability::metrics))
+                .layer(Extension(metrics.clone()))
                 .layer(Extension(page_cache))
-                .layer(Extension(MetricsAccess {
-                    token: settings.metrics_token,
-                    local_without_token: settings.metrics_local_without_token,
-                }))
-                .layer(middleware::from_fn_with_state(
-                    SecurityHeaders { hsts: settings.hsts },
-                    security::add_security_headers,
-                ))
-                .layer(middleware::from_fn(security::refuse_oversized_requests))
-                .layer(middleware::from_fn_with_state(site_origin, security::refuse_cross_site_writes))
-                .layer(RequestBodyTimeoutLayer::new(security::REQUEST_TIMEOUT))
-                .layer(MapRequestBodyLayer::new(Body::new))
-                .layer(middleware::from_fn_with_state(body_limits, security::limit_body_size))
-                .layer(CompressionLayer::new()),
+                .layer(Extension(metrics_access)),
         )
-        .with_state(state)
+        .fallback_service(cached_portal)
+        .with_state(state);
+
+    // Around the whole site once, not around each route (`Router::layer` would wrap every route in
+    // its own copy of the stack). From the outside in: every request gets an id and a log span, is
+    // measured, and then must pass the limits; every response carries the security headers.
+    let every_request = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::x_request_id(SequentialRequestId::default()))
+        .layer(TraceLayer::new_for_http().make_span_with(observability::request_span))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(middleware::from_fn_with_state(metrics, observability::measure))
+        .layer(middleware::from_fn_with_state(SecurityHeaders { hsts: settings.hsts }, security::add_security_headers))
+        .layer(middleware::from_fn(security::refuse_oversized_requests))
+        .layer(middleware::from_fn_with_state(site_origin, security::refuse_cross_site_writes))
+        .layer(middleware::from_fn_with_state(body_limits, security::limit_body_size))
+        .layer(CompressionLayer::new())
+        .service(site);
+    Router::new().fallback_service(every_request)
 }

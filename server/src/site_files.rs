@@ -21,10 +21,13 @@ pub fn is_file_path(path: &str) -> bool {
 }
 
 pub async fn add_cache_headers(request: Request, next: Next) -> Response {
+    if !is_file_path(request.uri().path()) {
+        return next.run(request).await;
+    }
     let path = request.uri().path().to_owned();
     let since = request.headers().get(header::IF_MODIFIED_SINCE).cloned();
     let mut response = next.run(request).await;
-    if !is_file_path(&path) || response.headers().contains_key(header::CACHE_CONTROL) {
+    if response.headers().contains_key(header::CACHE_CONTROL) {
         return response;
     }
     if matches!(response.status(), StatusCode::OK | StatusCode::PARTIAL_CONTENT) {

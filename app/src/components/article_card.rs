@@ -4,15 +4,20 @@ use super::CategoryAnchor;
 use crate::format;
 use crate::models::ArticleSummary;
 
-/// One story in a list: thumbnail, title, date and lead.
+/// One story in a list: thumbnail, title, date and lead. `lead`: the home page's top story, shown
+/// large; `first_photo`: the list's first card with a photo, above the fold on a phone.
 #[component]
-pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> impl IntoView {
+pub fn ArticleCard(
+    article: ArticleSummary,
+    #[prop(optional)] lead: bool,
+    #[prop(optional)] first_photo: bool,
+) -> impl IntoView {
     let url = article.url();
     let datetime = article.published_at.to_rfc3339();
     let class = if lead { "article-card lead-story" } else { "article-card" };
-    // The lead story's photo is above the fold and the home page's largest paint: load it at once
-    // and first; the rest as the reader scrolls.
-    let (loading, priority) = if lead { ("eager", Some("high")) } else { ("lazy", None) };
+    // The top story's or the list's first photo is above the fold and the page's largest paint:
+    // load it at once and first; the rest as the reader scrolls.
+    let (loading, priority) = if lead || first_photo { ("eager", Some("high")) } else { ("lazy", None) };
     view! {
         <article class=class>
             {article.cover_image.map(|src| view! {

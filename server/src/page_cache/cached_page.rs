@@ -22,6 +22,8 @@ const BROTLI_WINDOW: u32 = 22;
 /// Readers revalidate every time (a publish is visible at once) and usually get 304.
 const CACHE_CONTROL: HeaderValue = HeaderValue::from_static("no-cache");
 const VARY: HeaderValue = HeaderValue::from_static("accept-encoding");
+/// The headers of an answer from the cache, once every layer has added its own.
+const RESPONSE_HEADERS: usize = 16;
 
 #[derive(Debug)]
 pub struct CachedPage {
@@ -70,6 +72,8 @@ impl CachedPage {
     /// best encoding they accept.
     pub fn respond(&self, method: &Method, request: &HeaderMap) -> Response {
         let mut response = Response::new(Body::empty());
+        // Room for the security headers and the request id added on the way out as well.
+        *response.headers_mut() = HeaderMap::with_capacity(RESPONSE_HEADERS);
         let headers = response.headers_mut();
         headers.insert(header::ETAG, self.etag.clone());
         headers.insert(header::LAST_MODIFIED, self.last_modified_header.clone());

@@ -26,6 +26,8 @@ use http::StatusCode;
 use service::Database;
 use service::clock::Clock;
 
+use crate::security::REQUEST_TIMEOUT;
+
 use self::cached_page::CachedPage;
 use self::freshness::{Freshness, Generation};
 
@@ -136,8 +138,11 @@ impl PageCache {
 
     /// Whether `token` is a live session (a failure to tell counts as signed in: the page is
     /// then rendered for this request, which will say what is wrong).
+    /// The cache answers before the portal's request timeout, so its own reads of the database are
+    /// held to the same bound (a render it asks for is bounded by the portal's).
     async fn is_signed_in(&self, token: &str) -> bool {
-        service::sessions::user_for(&self.0.db, token, Utc::now()).await.map_or(true, |account| account.is_some())
+        let account = tokio::time::timeout(REQUEST_TIMEOUT, service::sessions::user_for(&self.0.db, token, Utc::now()));
+        account.await.map_or(true, |account| account.map_or(true, |account| account.is_some()))
     }
 
     pub fn stats(&self) -> PageCacheStats {
@@ -302,27 +307,30 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
         }
         return response;
     };
-    let generation = match cache.0.freshness.current().await {
-        Ok(generation) => generation,
-        Err(error) => {
+    let generation = match tokio::time::timeout(REQUEST_TIMEOUT, cache.0.freshness.current()).await {
+        Ok(Ok(generation)) => generation,
+        Err(elapsed) => {
+            tracing::warn!(%elapsed, "the content revision took too long to read");
+            return next.run(request).await;
+        }
+        Ok(Err(error)) => {
             // The page will say the database is unavailable; nothing to keep.
             tracing::warn!(%error, "cannot tell whether cached pages are current");
             return next.run(request).await;
         }
     };
     let (slot, stale) = cache.slot(&key, generation);
-    let (mut parts, _) = request.into_parts();
-    // Rendered for the key's address, so the kept page holds nothing of the parameters left out.
-    let mut uri = parts.uri.clone().into_parts();
-    uri.path_and_query = key.parse().ok();
-    parts.uri = http::Uri::from_parts(uri).unwrap_or(parts.uri);
+    let (parts, _) = request.into_parts();
     if let Some(page) = slot.kept() {
+        let response = page.respond(&parts.method, &parts.headers);
         if stale {
-            cache.refresh(key, &slot, parts.clone(), next);
+            let parts = for_render(parts, &key);
+            cache.refresh(key, &slot, parts, next);
         }
         cache.0.hits.fetch_add(1, Ordering::Relaxed);
-        return page.respond(&parts.method, &parts.headers);
+        return response;
     }
+    let parts = for_render(parts, &key);
     let rerender = || Request::from_parts(parts.clone(), Body::empty());
     let mut unkept = None;
     let mut rendered_here = false;
@@ -351,4 +359,13 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
         // Waited for a render that could not be kept: render for this request too.
         (None, None) => next.run(rerender()).await,
     }
+}
+
+/// The request as the cache renders it: for the key's address, so the kept page holds nothing of
+/// the parameters left out.
+fn for_render(mut parts: http::request::Parts, key: &str) -> http::request::Parts {
+    let mut uri = parts.uri.clone().into_parts();
+    uri.path_and_query = key.parse().ok();
+    parts.uri = http::Uri::from_parts(uri).unwrap_or(parts.uri);
+    parts
 }

@@ -5,12 +5,13 @@ use std::time::Duration;
 use app::admin::articles::{AutosaveArticle, EditorError, PreviewArticle, SaveArticle};
 use app::admin::media_library::UPLOAD_PATH;
 use app::auth::ssr::session_token;
-use axum::body::Body;
+use axum::body::{Body, HttpBody};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::{StatusCode, header};
 use leptos::server_fn::ServerFn;
+use tower_http::timeout::TimeoutBody;
 
 /// Longer addresses are refused with 414 (the longest real one, a search with every filter, is ~300).
 pub const MAX_URI_BYTES: usize = 2048;
@@ -20,8 +21,8 @@ pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 pub const MAX_HEADERS: usize = 64;
 /// A client must send its whole request head within this time (slow-loris clients are cut off).
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
-/// A page or server function that has not answered by then answers 503; a body that has not
-/// arrived by then answers 408. Live streams are exempt.
+/// A page or server function that has not answered by then answers 503; a body of which nothing
+/// more has arrived for that long answers 408. Live streams are exempt.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Sending a whole article (saving, autosaving, previewing): its body may be 2 MB, form-encoded
 /// (a Vietnamese letter is two or three bytes of UTF-8, each of which triples).
@@ -40,7 +41,7 @@ pub struct BodyLimits {
 }
 
 pub async fn refuse_oversized_requests(request: Request, next: Next) -> Response {
-    if request.uri().to_string().len() > MAX_URI_BYTES {
+    if uri_length(request.uri()) > MAX_URI_BYTES {
         return (StatusCode::URI_TOO_LONG, "Đường dẫn quá dài.").into_response();
     }
     let header_bytes: usize = request.headers().iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
@@ -50,9 +51,14 @@ pub async fn refuse_oversized_requests(request: Request, next: Next) -> Response
     next.run(request).await
 }
 
-/// Reads the body before anything else sees it: one announced as too large is refused at once and
-/// one that turns out too large is cut off as it arrives (413), so nothing oversized is held in
-/// memory; one that stalls past the body timeout answers 408.
+/// The address as the client wrote it, counted without writing it out again.
+fn uri_length(uri: &http::Uri) -> usize {
+    let scheme = uri.scheme_str().map_or(0, |scheme| scheme.len() + "://".len());
+    let authority = uri.authority().map_or(0, |authority| authority.as_str().len());
+    let path_and_query = uri.path_and_query().map_or(0, |path| path.as_str().len());
+    scheme + authority + path_and_query
+}
+
 /// The server functions that carry a whole article. They answer in the editor's error format, so
 /// a refusal here reaches the writer as the real reason rather than as a lost connection.
 fn carries_an_article(path: &str) -> bool {
@@ -60,6 +66,9 @@ fn carries_an_article(path: &str) -> bool {
         .contains(&path)
 }
 
+/// Reads the body before anything else sees it: one announced as too large is refused at once and
+/// one that turns out too large is cut off as it arrives (413), so nothing oversized is held in
+/// memory; one that stalls for [`REQUEST_TIMEOUT`] answers 408.
 pub async fn limit_body_size(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let article = carries_an_article(path);
@@ -85,8 +94,14 @@ pub async fn limit_body_size(State(limits): State<BodyLimits>, request: Request,
     if announced.is_some_and(|length| length > limit as u64) {
         return too_large();
     }
+    // Most requests (every page a reader opens) have no body to read.
+    if HttpBody::is_end_stream(request.body()) {
+        return next.run(request).await;
+    }
     let (parts, body) = request.into_parts();
-    match axum::body::to_bytes(body, limit).await {
+    // Given up when no part of it arrives for that long (a slow upload still goes through).
+    let body = TimeoutBody::new(REQUEST_TIMEOUT, body);
+    match axum::body::to_bytes(Body::new(body), limit).await {
         Ok(bytes) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
         Err(error) if std::error::Error::source(&error).is_some_and(|e| e.is::<http_body_util::LengthLimitError>()) => {
             too_large()

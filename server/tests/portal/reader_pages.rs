@@ -87,6 +87,13 @@ async fn a_category_lists_its_own_and_its_subcategories_stories() {
     assert!(text.contains("Tập huấn kỹ năng bảo đảm an toàn thông tin"), "a story of Hoạt động của Sở");
     assert!(!text.contains("Thông báo lịch tiếp công dân"), "not a story of another category");
     assert!(page.html.contains("href=\"/chuyen-muc/dang-bo\""), "sub-categories are listed");
+    // The first photo in the list is above the fold on a phone (the page's largest paint): fetched
+    // first, any others lazily.
+    let list = &page.html[page.html.find("class=\"article-list\"").expect("the list of stories")..];
+    let photos: Vec<&str> = list.split("<img ").skip(1).collect();
+    assert!(!photos.is_empty(), "a demo story of the category has a photo");
+    assert!(photos[0].contains(r#"loading="eager" fetchpriority="high""#), "{}", photos[0]);
+    assert!(photos[1..].iter().all(|photo| photo.contains(r#"loading="lazy""#)));
 }
 
 #[tokio::test(flavor = "multi_thread")]

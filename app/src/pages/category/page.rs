@@ -69,7 +69,12 @@ pub fn CategoryPage() -> impl IntoView {
                                 view! {
                                     <section class="article-list" aria-labelledby="category-articles-title">
                                         <h2 id="category-articles-title" class="visually-hidden">"Danh sách bài viết"</h2>
-                                        {data.articles.into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
+                                        {
+                                            let first_photo = data.articles.iter().position(|article| article.cover_image.is_some());
+                                            data.articles.into_iter().enumerate().map(|(index, article)| {
+                                                view! { <ArticleCard article first_photo={Some(index) == first_photo}/> }
+                                            }).collect_view()
+                                        }
                                     </section>
                                 }.into_any()
                             }}
