@@ -136,13 +136,12 @@ impl PageCache {
         }))
     }
 
-    /// Whether `token` is a live session (a failure to tell counts as signed in: the page is
-    /// then rendered for this request, which will say what is wrong).
-    /// The cache answers before the portal's request timeout, so its own reads of the database are
-    /// held to the same bound (a render it asks for is bounded by the portal's).
+    /// Whether `token` is a live session (a failure or a timeout counts as signed in: the page is
+    /// then rendered for this request, which will say what is wrong). The cache answers before the
+    /// portal's request timeout, so its own reads of the database are held to the same bound.
     async fn is_signed_in(&self, token: &str) -> bool {
         let account = tokio::time::timeout(REQUEST_TIMEOUT, service::sessions::user_for(&self.0.db, token, Utc::now()));
-        account.await.map_or(true, |account| account.map_or(true, |account| account.is_some()))
+        !matches!(account.await, Ok(Ok(None)))
     }
 
     pub fn stats(&self) -> PageCacheStats {
@@ -309,13 +308,9 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     };
     let generation = match tokio::time::timeout(REQUEST_TIMEOUT, cache.0.freshness.current()).await {
         Ok(Ok(generation)) => generation,
-        Err(elapsed) => {
-            tracing::warn!(%elapsed, "the content revision took too long to read");
-            return next.run(request).await;
-        }
-        Ok(Err(error)) => {
-            // The page will say the database is unavailable; nothing to keep.
-            tracing::warn!(%error, "cannot tell whether cached pages are current");
+        // An error or a timeout: the page will say the database is unavailable; nothing to keep.
+        failed => {
+            tracing::warn!(?failed, "cannot tell whether cached pages are current");
             return next.run(request).await;
         }
     };
