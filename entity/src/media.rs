@@ -22,6 +22,11 @@ pub struct Model {
     pub variants: String,
     #[sea_orm(column_type = "Text")]
     pub search_text: String,
+    /// The text of a PDF, DOCX or XLSX file, folded (see `text_state`).
+    #[sea_orm(column_type = "Text")]
+    pub document_text: String,
+    /// "unread" (uploaded before text was read), "text", "no_text" (a scan) or "not_text" (an image).
+    pub text_state: String,
     pub uploaded_by: Option<i32>,
     pub created_at: DateTimeUtc,
 }

@@ -30,6 +30,9 @@ pub struct Model {
     pub password_hash: String,
     pub role: Role,
     pub disabled: bool,
+    /// May add, edit and publish legal documents (văn bản), a right an administrator grants;
+    /// administrators always may.
+    pub manages_documents: bool,
     pub created_at: DateTimeUtc,
 }
 

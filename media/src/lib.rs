@@ -5,10 +5,12 @@
 //! - `store`: where the files live (local disk under the data directory), behind a trait that an
 //!   S3-compatible store can implement when several servers share media.
 
+pub mod document_text;
 pub mod images;
 pub mod kind;
 pub mod store;
 
+pub use document_text::{DocumentText, TextState, read_document_text};
 pub use images::{ImageLimits, ProcessedImage, Variant, process_image};
 pub use kind::MediaKind;
 pub use store::{LocalDiskStore, MediaStore, content_name};

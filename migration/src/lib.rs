@@ -15,6 +15,7 @@ mod m20261129_000010_article_word_index;
 mod m20261129_000011_article_view_count_index;
 mod m20261129_000012_word_index_without_positions;
 mod m20261129_000013_known_sign_in_devices;
+mod m20261204_000014_legal_documents;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000011_article_view_count_index::Migration),
             Box::new(m20261129_000012_word_index_without_positions::Migration),
             Box::new(m20261129_000013_known_sign_in_devices::Migration),
+            Box::new(m20261204_000014_legal_documents::Migration),
         ]
     }
 }

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod editorial;
 pub mod import;
 pub mod known_devices;
+pub mod legal_documents;
 pub mod media_library;
 pub mod ordering;
 pub mod passwords;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use entity::{article, media as media_row};
-use media::{ImageLimits, MediaError, MediaKind, MediaStore, content_name, process_image};
+use media::{ImageLimits, MediaError, MediaKind, MediaStore, content_name, process_image, read_document_text};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait,
@@ -109,14 +109,17 @@ pub async fn store_upload(
 
     // Decoding and encoding images takes a CPU for a while: keep it off the request threads.
     let image_limits = library.limits.image;
-    let (stored, width, height, variants) = tokio::task::spawn_blocking(move || {
+    // So is reading a PDF's text, done once here so that document searches can find it.
+    let (stored, width, height, variants, document_text) = tokio::task::spawn_blocking(move || {
         if kind.is_image() {
             let processed = process_image(&upload.bytes, kind, image_limits)?;
             let variants: Vec<(u32, u32, Vec<u8>)> =
                 processed.variants.into_iter().map(|v| (v.width, v.height, v.webp)).collect();
-            Ok::<_, MediaError>((processed.original, Some(processed.width), Some(processed.height), variants))
+            let no_text = read_document_text(kind, &[]);
+            Ok::<_, MediaError>((processed.original, Some(processed.width), Some(processed.height), variants, no_text))
         } else {
-            Ok((upload.bytes, None, None, Vec::new()))
+            let document_text = read_document_text(kind, &upload.bytes);
+            Ok((upload.bytes, None, None, Vec::new(), document_text))
         }
     })
     .await
@@ -157,6 +160,8 @@ pub async fn store_upload(
             credit: Set(String::new()),
             variants: Set(serde_json::to_string(&stored_variants).expect("variants serialise")),
             search_text: Set(search_text(&original_name, alt_text, "")),
+            document_text: Set(document_text.text),
+            text_state: Set(document_text.state.code().to_owned()),
             uploaded_by: Set(Some(actor.user_id)),
             created_at: Set(now),
             ..Default::default()

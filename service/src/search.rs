@@ -61,12 +61,12 @@ pub async fn search(
         return Ok(SearchPage { hits: Vec::new(), total: 0, truncated: false });
     }
     let backend = db.get_database_backend();
-    let visible = if backend == DbBackend::Sqlite && fewer_matches_than(db, terms, FEW_MATCHES).await? {
+    let visible = if backend == DbBackend::Sqlite && ARTICLE_WORDS.fewer_matches_than(db, terms, FEW_MATCHES).await? {
         visible_looked_up_by_id(now)
     } else {
         newest_visible(now)
     };
-    let mut query = visible.filter(has_every_word(backend, terms));
+    let mut query = visible.filter(ARTICLE_WORDS.has_every_word(backend, terms));
     if let Some(ids) = &filters.category_ids {
         query = query.filter(article::Column::CategoryId.is_in(ids.iter().copied()));
     }
@@ -106,21 +106,6 @@ struct Candidate {
     summary: String,
 }
 
-/// Whether fewer than `limit` articles (of any status) hold the words: the word index counts
-/// them, and stops at `limit`.
-async fn fewer_matches_than(db: &impl ConnectionTrait, terms: &[String], limit: u64) -> Result<bool, DbErr> {
-    let count = Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        "SELECT COUNT(*) FROM (SELECT rowid FROM article_words WHERE article_words MATCH ? LIMIT ?)",
-        [fts5_query(terms).into(), (limit as i64).into()],
-    );
-    let matches = match db.query_one_raw(count).await? {
-        Some(row) => row.try_get_by_index::<i64>(0)?,
-        None => 0,
-    };
-    Ok((matches as u64) < limit)
-}
-
 /// The articles readers can see, newest first, with the status test written `+status` so that
 /// SQLite cannot answer it from the (status, publication date) index: it then reads the few
 /// matching articles by id and sorts them, instead of walking that index until enough matches
@@ -130,18 +115,56 @@ fn visible_looked_up_by_id(now: DateTime<Utc>) -> Select<article::Entity> {
     newest_first(article::Entity::find().filter(published).filter(article::Column::PublishedAt.lte(now)))
 }
 
-/// Articles holding every one of `terms` as a word (the last may begin a word), looked up in the
-/// word index.
-pub(crate) fn has_every_word(backend: DbBackend, terms: &[String]) -> SimpleExpr {
-    match backend {
-        DbBackend::Postgres => Expr::cust_with_values(
-            "to_tsvector('simple'::regconfig, \"article\".\"search_text\") @@ to_tsquery('simple'::regconfig, $1)",
-            [postgres_query(terms)],
-        ),
-        _ => Expr::cust_with_values(
-            "\"article\".\"id\" IN (SELECT rowid FROM article_words WHERE article_words MATCH ?)",
-            [fts5_query(terms)],
-        ),
+/// A table with a word index over its folded `search_text` column (migrations 10 and 14): FTS5 on
+/// SQLite, a GIN `tsvector` index on PostgreSQL.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordIndex {
+    table: &'static str,
+    /// The FTS5 table (SQLite).
+    words: &'static str,
+}
+
+pub(crate) const ARTICLE_WORDS: WordIndex = WordIndex { table: "article", words: "article_words" };
+pub(crate) const LEGAL_DOCUMENT_WORDS: WordIndex = WordIndex { table: "legal_document", words: "legal_document_words" };
+
+impl WordIndex {
+    /// Rows holding every one of `terms` as a word (the last may begin a word), looked up in the
+    /// word index.
+    pub(crate) fn has_every_word(self, backend: DbBackend, terms: &[String]) -> SimpleExpr {
+        let Self { table, words } = self;
+        match backend {
+            DbBackend::Postgres => Expr::cust_with_values(
+                format!(
+                    "to_tsvector('simple'::regconfig, \"{table}\".\"search_text\") @@ to_tsquery('simple'::regconfig, $1)"
+                ),
+                [postgres_query(terms)],
+            ),
+            _ => Expr::cust_with_values(
+                format!("\"{table}\".\"id\" IN (SELECT rowid FROM {words} WHERE {words} MATCH ?)"),
+                [fts5_query(terms)],
+            ),
+        }
+    }
+
+    /// Whether fewer than `limit` rows (of any status) hold the words: the word index counts
+    /// them, and stops at `limit`.
+    pub(crate) async fn fewer_matches_than(
+        self,
+        db: &impl ConnectionTrait,
+        terms: &[String],
+        limit: u64,
+    ) -> Result<bool, DbErr> {
+        let words = self.words;
+        let count = Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            format!("SELECT COUNT(*) FROM (SELECT rowid FROM {words} WHERE {words} MATCH ? LIMIT ?)"),
+            [fts5_query(terms).into(), (limit as i64).into()],
+        );
+        let matches = match db.query_one_raw(count).await? {
+            Some(row) => row.try_get_by_index::<i64>(0)?,
+            None => 0,
+        };
+        Ok((matches as u64) < limit)
     }
 }
 
@@ -168,7 +191,7 @@ pub(crate) fn contains_every_term(search_text: impl ColumnTrait, terms: &[String
     })
 }
 
-fn escape_like(term: &str) -> String {
+pub(crate) fn escape_like(term: &str) -> String {
     term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 

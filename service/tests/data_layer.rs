@@ -3,6 +3,8 @@
 mod common;
 #[path = "data_layer/editorial.rs"]
 mod editorial;
+#[path = "data_layer/legal_documents.rs"]
+mod legal_documents;
 #[path = "data_layer/media_library.rs"]
 mod media_library;
 #[path = "data_layer/visitor_counting.rs"]

@@ -77,6 +77,21 @@ pub fn tag_list(typed: &str) -> Vec<String> {
     tags
 }
 
+/// A rich-text body (of an article or a legal document), sanitised, or why it cannot be stored.
+pub fn check_body(body_html: &str) -> Result<String, FieldError> {
+    if body_html.len() > MAX_BODY_BYTES {
+        return Err(FieldError::new("body_html", BODY_TOO_LONG));
+    }
+    let clean = sanitize_body_html(body_html);
+    match images_without_alt(&clean) {
+        0 => Ok(clean),
+        missing => Err(FieldError::new(
+            "body_html",
+            format!("{missing} ảnh chưa có mô tả (alt) cho người khiếm thị: hãy điền ô “Mô tả ảnh” dưới mỗi ảnh."),
+        )),
+    }
+}
+
 pub fn check(fields: &ArticleFields) -> Result<CheckedFields, Vec<FieldError>> {
     let mut errors = Vec::new();
     let title = fields.title.trim();
@@ -99,19 +114,10 @@ pub fn check(fields: &ArticleFields) -> Result<CheckedFields, Vec<FieldError>> {
     if summary.chars().count() > MAX_SUMMARY_CHARS {
         errors.push(FieldError::new("summary", format!("Sapo dài quá {MAX_SUMMARY_CHARS} ký tự.")));
     }
-    let body_html = if fields.body_html.len() > MAX_BODY_BYTES {
-        errors.push(FieldError::new("body_html", BODY_TOO_LONG));
+    let body_html = check_body(&fields.body_html).unwrap_or_else(|error| {
+        errors.push(error);
         String::new()
-    } else {
-        let clean = sanitize_body_html(&fields.body_html);
-        if let missing @ 1.. = images_without_alt(&clean) {
-            errors.push(FieldError::new(
-                "body_html",
-                format!("{missing} ảnh chưa có mô tả (alt) cho người khiếm thị: hãy điền ô “Mô tả ảnh” dưới mỗi ảnh."),
-            ));
-        }
-        clean
-    };
+    });
     let author = fields.author.trim();
     if author.chars().count() > MAX_AUTHOR_CHARS {
         errors.push(FieldError::new("author", format!("Tác giả/nguồn dài quá {MAX_AUTHOR_CHARS} ký tự.")));

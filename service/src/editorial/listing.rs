@@ -7,7 +7,7 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
-use crate::search::has_every_word;
+use crate::search::ARTICLE_WORDS;
 
 /// A row of the list.
 #[derive(Clone, Debug, PartialEq, Eq, DerivePartialModel)]
@@ -75,7 +75,7 @@ pub async fn list(
     }
     let terms = text::search_terms(&filter.text);
     if !terms.is_empty() {
-        query = query.filter(has_every_word(db.get_database_backend(), &terms));
+        query = query.filter(ARTICLE_WORDS.has_every_word(db.get_database_backend(), &terms));
     }
     let total = query.clone().count(db).await?;
     query = match filter.sort {
