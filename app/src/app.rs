@@ -9,6 +9,7 @@ use crate::pages::NotFound;
 use crate::pages::article::ArticlePage;
 use crate::pages::category::CategoryPage;
 use crate::pages::home::HomePage;
+use crate::pages::legal_documents::{DocumentListPage, DocumentPage};
 use crate::pages::search::SearchPage;
 use crate::pages::site_map::SiteMapPage;
 use crate::pages::static_page::StaticPage;
@@ -92,6 +93,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("tim-kiem") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("trang/:slug") view=StaticPage ssr=SsrMode::Async/>
                     <Route path=path!("so-do-trang") view=SiteMapPage ssr=SsrMode::Async/>
+                    <Route path=path!("van-ban") view=DocumentListPage ssr=SsrMode::Async/>
+                    <Route path=path!("van-ban/:slug") view=DocumentPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -27,6 +27,8 @@ pub struct Model {
     pub document_text: String,
     /// "unread" (uploaded before text was read), "text", "no_text" (a scan) or "not_text" (an image).
     pub text_state: String,
+    /// The stored file's SHA-256 in hex; empty for files uploaded before it was kept, until read.
+    pub sha256: String,
     pub uploaded_by: Option<i32>,
     pub created_at: DateTimeUtc,
 }

@@ -123,6 +123,8 @@ impl MigrationTrait for Migration {
             ("idx_legal_document_number_key", vec![LegalDocument::NumberKey]),
             ("idx_legal_document_type", vec![LegalDocument::TypeId]),
             ("idx_legal_document_signer", vec![LegalDocument::SignerId]),
+            // The page cache asks for the newest change on every check (`service::reader_content`).
+            ("idx_legal_document_updated_at", vec![LegalDocument::UpdatedAt]),
         ] {
             let mut index = Index::create().name(name).table(LegalDocument::Table).to_owned();
             for column in columns {
@@ -288,6 +290,9 @@ impl MigrationTrait for Migration {
             text(Media::DocumentText).default("").to_owned(),
             // "unread", "text", "no_text" (a scan: its pages are pictures) or "not_text" (an image).
             string_len(Media::TextState, 16).default("unread").to_owned(),
+            // The SHA-256 of the stored file, in hex, shown beside a document's attachments so a
+            // copy can be checked against the original; empty until read (as `text_state`).
+            string_len(Media::Sha256, 64).default("").to_owned(),
         ] {
             manager.alter_table(Table::alter().table(Media::Table).add_column(column).to_owned()).await?;
         }
@@ -298,7 +303,7 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         run(manager, SQLITE_WORD_INDEX_DOWN, POSTGRES_WORD_INDEX_DOWN).await?;
         manager.alter_table(Table::alter().table(User::Table).drop_column(User::ManagesDocuments).to_owned()).await?;
-        for column in [Media::DocumentText, Media::TextState] {
+        for column in [Media::DocumentText, Media::TextState, Media::Sha256] {
             manager.alter_table(Table::alter().table(Media::Table).drop_column(column).to_owned()).await?;
         }
         for table in [
@@ -463,6 +468,7 @@ enum Media {
     Id,
     DocumentText,
     TextState,
+    Sha256,
 }
 
 #[derive(DeriveIden)]

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod config;
 mod database_error;
 mod feeds;
+mod legal_documents;
 mod media_library;
 mod observability;
 pub mod page_cache;

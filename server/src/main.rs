@@ -24,6 +24,14 @@ enum Command {
         /// The .jsonl file to import.
         file: PathBuf,
     },
+    /// Import legal documents (văn bản) from a JSON Lines file (one document object a line).
+    ImportDocuments {
+        /// The .jsonl file to import.
+        file: PathBuf,
+        /// The folder holding the files the lines name in `attachments`.
+        #[arg(long)]
+        attachments: Option<PathBuf>,
+    },
     /// Write a consistent copy of the SQLite database into FOLDER while the site keeps serving.
     Backup {
         /// The folder for the backup file (created if missing).
@@ -68,6 +76,9 @@ async fn main() -> ExitCode {
         Command::Serve => commands::serve::run(config).await,
         Command::Migrate => commands::migrate::run(config).await,
         Command::Import { file } => commands::import::run(config, &file).await,
+        Command::ImportDocuments { file, attachments } => {
+            commands::import::run_documents(config, &file, attachments.as_deref()).await
+        }
         Command::Backup { to } => commands::backup::run_backup(config, &to).await,
         Command::Restore { file } => commands::backup::run_restore(config, &file).await,
         Command::CreateUser { username, email, display_name, role } => {

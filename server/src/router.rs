@@ -19,7 +19,7 @@ use tower_http::trace::TraceLayer;
 use crate::media_library::{self, UploadLimit};
 use crate::observability::{self, Metrics, MetricsAccess, SequentialRequestId};
 use crate::page_cache::{self, PageCache, PageCacheSettings};
-use crate::security::{self, BodyLimits, SearchLimit, SecurityHeaders, SiteOrigin};
+use crate::security::{self, BodyLimits, Guard, GuardSettings, SearchLimit, SecurityHeaders, SiteOrigin};
 use crate::visitor_stats::{self, LIVE_CONNECTIONS_PER_ADDRESS, LiveConnectionCap};
 
 /// What the router needs beyond the application state.
@@ -83,18 +83,22 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
     let shell_state = state.clone();
     let metrics = Metrics::default();
     let search_limit = SearchLimit::new(settings.searches_per_minute, state.behind_proxy.0);
-    let site_origin = SiteOrigin(state.public_url.0.clone());
     let page_cache =
         PageCache::new(state.db.clone(), state.clock.clone(), settings.page_cache, state.public_url.is_https());
-    let body_limits = BodyLimits {
-        upload: media_library::upload_request_limit(state.media.limits.max_file_bytes),
-        https: state.public_url.is_https(),
-    };
+    let guard = Guard::new(GuardSettings {
+        headers: SecurityHeaders { hsts: settings.hsts },
+        site: SiteOrigin(state.public_url.0.clone()),
+        body_limits: BodyLimits {
+            upload: media_library::upload_request_limit(state.media.limits.max_file_bytes),
+            https: state.public_url.is_https(),
+        },
+    });
 
     // Everything that answers and is done: a request that takes too long is cut off with 503.
     let portal = Router::new()
         .merge(crate::feeds::routes(settings.sitemap_articles_per_file))
         .merge(visitor_stats::routes())
+        .merge(crate::legal_documents::routes())
         .merge(media_library::routes(UploadLimit::new(settings.uploads_per_minute)))
         .nest_service(&back_office_bundle_path, back_office_bundle_files)
         .leptos_routes_with_context(&state, routes, provide_page_nonce, move || {
@@ -133,16 +137,14 @@ pub fn build_router(state: AppState, settings: RouterSettings) -> Router {
 
     // Around the whole site once, not around each route (`Router::layer` would wrap every route in
     // its own copy of the stack). From the outside in: every request gets an id and a log span, is
-    // measured, and then must pass the limits; every response carries the security headers.
+    // measured, and then must pass the guard (limits, cross-site writes), which also puts the
+    // security headers on every response.
     let every_request = ServiceBuilder::new()
         .layer(SetRequestIdLayer::x_request_id(SequentialRequestId::default()))
         .layer(TraceLayer::new_for_http().make_span_with(observability::request_span))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(middleware::from_fn_with_state(metrics, observability::measure))
-        .layer(middleware::from_fn_with_state(SecurityHeaders { hsts: settings.hsts }, security::add_security_headers))
-        .layer(middleware::from_fn(security::refuse_oversized_requests))
-        .layer(middleware::from_fn_with_state(site_origin, security::refuse_cross_site_writes))
-        .layer(middleware::from_fn_with_state(body_limits, security::limit_body_size))
+        .layer(middleware::from_fn_with_state(guard, security::guard))
         .layer(CompressionLayer::new())
         .service(site);
     Router::new().fallback_service(every_request)

@@ -5,6 +5,7 @@
 //! - `page_cache`: anonymous pages answered from memory, and current at once after a change;
 //! - `back_office`: the editorial work through its server functions, every role against every action;
 //! - `media_library`: uploads, serving stored files, and deleting them;
+//! - `legal_documents`: the documents' list, filters and pages, and their attachments;
 //! - `security`, `hostile_input`: headers, cross-site refusal, limits, and hostile input;
 //! - `resilience`, `backup`: real processes under abuse, SIGKILL and a database outage; backups.
 
@@ -22,6 +23,8 @@ mod feeds;
 mod hostile_input;
 #[path = "portal/islands.rs"]
 mod islands;
+#[path = "portal/legal_documents.rs"]
+mod legal_documents;
 #[path = "portal/media_library.rs"]
 mod media_library;
 #[path = "portal/page_cache.rs"]

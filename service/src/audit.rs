@@ -10,13 +10,21 @@ use sea_orm::{
 /// Who did something, as the log names them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Actor {
-    pub user_id: i32,
+    /// `None` for a command run on the server (an import), which no account signs.
+    pub user_id: Option<i32>,
     pub username: String,
+}
+
+impl Actor {
+    /// A task started from the server's command line.
+    pub fn command_line(task: &str) -> Self {
+        Self { user_id: None, username: format!("({task})") }
+    }
 }
 
 impl From<&user::Model> for Actor {
     fn from(account: &user::Model) -> Self {
-        Self { user_id: account.id, username: account.username.clone() }
+        Self { user_id: Some(account.id), username: account.username.clone() }
     }
 }
 
@@ -37,7 +45,7 @@ pub async fn record(
 ) -> Result<(), DbErr> {
     audit_log::ActiveModel {
         at: Set(now),
-        user_id: Set(Some(actor.user_id)),
+        user_id: Set(actor.user_id),
         username: Set(actor.username.clone()),
         action: Set(entry.action.to_owned()),
         target_kind: Set(entry.target_kind.to_owned()),

@@ -3,7 +3,17 @@
 
 use std::sync::{Arc, Mutex};
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
+
+/// Asia/Ho_Chi_Minh: UTC+7 all year (Vietnam has no daylight saving time).
+pub fn site_time_zone() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset")
+}
+
+/// The calendar day in Vietnam at `at`: days turn over at local midnight.
+pub fn site_day(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&site_time_zone()).date_naive()
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct Clock {

@@ -1,12 +1,16 @@
 //! The demo content a fresh portal starts with: the Thanh Hóa Department of Information and
-//! Communications, its reference article and a few more, its links and its visitor total.
+//! Communications, its reference article and a few more, its links, its visitor total and its
+//! legal documents.
 
 use chrono::{DateTime, Utc};
 use entity::site_settings;
 use sea_orm::{ConnectionTrait, DbBackend, DbErr};
 
+use crate::audit::Actor;
 use crate::categories::{self, NewCategory};
 use crate::import::{ImportReport, import_jsonl};
+use crate::legal_documents::import::{AttachmentFiles, Attachments, import_documents};
+use crate::media_library::MediaLibrary;
 use crate::{Database, articles, site, static_pages, visitors};
 
 /// The demo articles in the importer's own format, so the demo goes through the same path as real content.
@@ -24,6 +28,14 @@ const CONTACT_HTML: &str = "<p><strong>Sở Thông tin và Truyền thông tỉn
     <p>Địa chỉ: Tòa nhà Trung tâm Công nghệ thông tin tỉnh Thanh Hóa, Đại lộ Nam Sông Mã - Phố Ái Sơn 2 - \
     Phường Đông Hải - Thành phố Thanh Hóa</p><p>Điện thoại: (02373) 713.985 - Fax: (02373) 713.985</p>\
     <p>Email: <a href=\"mailto:stttt@thanhhoa.gov.vn\">stttt@thanhhoa.gov.vn</a></p>";
+
+const DEMO_DOCUMENTS: &str = include_str!("../demo/documents.jsonl");
+const DEMO_DOCUMENT_FILES: &[(&str, &[u8])] = &[
+    ("quyet-dinh-15-2023-qd-ubnd.pdf", include_bytes!("../demo/van-ban/quyet-dinh-15-2023-qd-ubnd.pdf")),
+    ("ke-hoach-120-kh-ubnd.pdf", include_bytes!("../demo/van-ban/ke-hoach-120-kh-ubnd.pdf")),
+    // A scan: its pages are pictures, with no text to search.
+    ("cong-van-1850-stttt-ban-quet.pdf", include_bytes!("../demo/van-ban/cong-van-1850-stttt-ban-quet.pdf")),
+];
 
 /// The old site's visitor total, which the demo continues from.
 pub const DEMO_VISITOR_OFFSET: i64 = 7_837_536;
@@ -91,6 +103,16 @@ pub async fn seed_if_empty(db: &Database, now: DateTime<Utc>) -> Result<Option<I
     txn.commit().await?;
     let report = import_jsonl(db, DEMO_ARTICLES.as_bytes(), now, |_| {}).await?;
     Ok(Some(report))
+}
+
+/// Thirty legal documents of the kinds a provincial department publishes, replacing, amending,
+/// repealing and implementing each other, three with attached PDFs (one of them a scan), one a
+/// draft. Run after [`seed_if_empty`] has filled a new database.
+pub async fn seed_documents(db: &Database, library: &MediaLibrary, now: DateTime<Utc>) -> Result<ImportReport, DbErr> {
+    let uploader = Actor::command_line("demo");
+    let attachments =
+        Attachments { files: AttachmentFiles::Embedded(DEMO_DOCUMENT_FILES), library, uploader: &uploader };
+    import_documents(db, DEMO_DOCUMENTS.as_bytes(), &attachments, now, |_| {}).await
 }
 
 /// Makes sure the single-row tables exist, for a portal started without the demo.

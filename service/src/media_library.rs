@@ -13,6 +13,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::Database;
 use crate::audit::{self, Actor, Entry};
@@ -162,7 +163,8 @@ pub async fn store_upload(
             search_text: Set(search_text(&original_name, alt_text, "")),
             document_text: Set(document_text.text),
             text_state: Set(document_text.state.code().to_owned()),
-            uploaded_by: Set(Some(actor.user_id)),
+            sha256: Set(hex::encode(Sha256::digest(&files[0].1))),
+            uploaded_by: Set(actor.user_id),
             created_at: Set(now),
             ..Default::default()
         }

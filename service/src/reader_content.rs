@@ -6,9 +6,9 @@
 //! (`audit::record`), and the import command updates articles' `updated_at`, so together the two
 //! cover every writer, in this process or another one (several app servers on PostgreSQL).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::article::{self, ArticleStatus};
-use entity::audit_log;
+use entity::{audit_log, legal_document};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::articles::newest_visible;
@@ -19,19 +19,29 @@ pub struct ReaderContentRevision {
     pub last_audited_change: Option<(i32, DateTime<Utc>)>,
     /// The newest change to any article row (imports are not audited).
     pub last_article_update: Option<DateTime<Utc>>,
+    /// The newest change to any legal document (the same, for the documents' import).
+    pub last_document_update: Option<DateTime<Utc>>,
     /// The newest publication readers can already see.
     pub last_publication: Option<DateTime<Utc>>,
     /// The next scheduled publication: pages must be rendered again at that moment.
     pub next_publication: Option<DateTime<Utc>>,
+    /// The day in Vietnam: legal documents come into and go out of force at midnight, so pages
+    /// showing their effect are rendered again each day.
+    pub site_day: Option<NaiveDate>,
 }
 
 impl ReaderContentRevision {
     /// When readers' pages last changed: the newest of the three changes above.
     pub fn changed_at(&self) -> Option<DateTime<Utc>> {
-        [self.last_audited_change.map(|(_, at)| at), self.last_article_update, self.last_publication]
-            .into_iter()
-            .flatten()
-            .max()
+        [
+            self.last_audited_change.map(|(_, at)| at),
+            self.last_article_update,
+            self.last_document_update,
+            self.last_publication,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
     }
 
     /// Whether a scheduled publication has come due since this was read.
@@ -40,7 +50,7 @@ impl ReaderContentRevision {
     }
 }
 
-/// Four single-row lookups, each answered from an index.
+/// Five single-row lookups, each answered from an index (`updated_at` of documents: migration 14).
 pub async fn revision(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<ReaderContentRevision, DbErr> {
     let last_audited_change = audit_log::Entity::find()
         .select_only()
@@ -54,6 +64,13 @@ pub async fn revision(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<R
         .select_only()
         .column(article::Column::UpdatedAt)
         .order_by_desc(article::Column::UpdatedAt)
+        .into_tuple::<DateTime<Utc>>()
+        .one(db)
+        .await?;
+    let last_document_update = legal_document::Entity::find()
+        .select_only()
+        .column(legal_document::Column::UpdatedAt)
+        .order_by_desc(legal_document::Column::UpdatedAt)
         .into_tuple::<DateTime<Utc>>()
         .one(db)
         .await?;
@@ -74,7 +91,15 @@ pub async fn revision(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<R
         .one(db)
         .await?
         .flatten();
-    Ok(ReaderContentRevision { last_audited_change, last_article_update, last_publication, next_publication })
+    let site_day = Some(crate::clock::site_day(now));
+    Ok(ReaderContentRevision {
+        last_audited_change,
+        last_article_update,
+        last_document_update,
+        last_publication,
+        next_publication,
+        site_day,
+    })
 }
 
 #[cfg(test)]
@@ -92,8 +117,10 @@ mod tests {
         let revision = ReaderContentRevision {
             last_audited_change: Some((7, at(3))),
             last_article_update: Some(at(5)),
+            last_document_update: Some(at(2)),
             last_publication: Some(at(4)),
             next_publication: Some(at(9)),
+            site_day: None,
         };
         assert_eq!(revision.changed_at(), Some(at(5)));
         assert_eq!(ReaderContentRevision::default().changed_at(), None);

@@ -10,12 +10,14 @@ pub async fn get_site_chrome() -> Result<SiteChrome, ServerFnError> {
 #[cfg(feature = "ssr")]
 mod ssr {
     use leptos::prelude::ServerFnError;
-    use service::{categories, site, static_pages, visitors};
+    use service::{categories, legal_documents, site, static_pages, visitors};
 
     use crate::models::{PageLink, SiteChrome, SiteSettings, WebLink, WebLinkGroup};
+    use crate::pages::legal_documents::document_link;
     use crate::ssr::{CategoryIndex, app_state, database_error, read_count, visitor_stats};
 
     const MOST_READ: u64 = 5;
+    const LATEST_DOCUMENTS: u64 = 5;
 
     pub async fn load() -> Result<SiteChrome, ServerFnError> {
         let state = app_state()?;
@@ -25,6 +27,9 @@ mod ssr {
         let groups = site::web_link_groups(db).await.map_err(database_error)?;
         let pages = static_pages::all(db).await.map_err(database_error)?;
         let most_read = visitors::most_read(db, MOST_READ).await.map_err(database_error)?;
+        let documents = legal_documents::reading::latest(db, LATEST_DOCUMENTS).await.map_err(database_error)?;
+        let catalogue = legal_documents::Catalogue::load(db).await.map_err(database_error)?;
+        let today = crate::format::site_date(state.clock.now());
         Ok(SiteChrome {
             public_url: state.public_url.0.clone(),
             settings: SiteSettings {
@@ -49,6 +54,7 @@ mod ssr {
                 .collect(),
             pages: pages.into_iter().map(|p| PageLink { path: format!("/trang/{}", p.slug), title: p.title }).collect(),
             most_read: most_read.into_iter().map(read_count).collect(),
+            latest_documents: documents.iter().map(|document| document_link(document, &catalogue, today)).collect(),
             visitor_stats: visitor_stats(state.visitors.numbers()),
         })
     }

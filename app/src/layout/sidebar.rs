@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{MostReadWidget, WebLinksWidget, use_chrome};
+use super::{LatestDocumentsWidget, MostReadWidget, WebLinksWidget, use_chrome};
 use crate::visitor_stats::VisitorStatsWidget;
 
 #[component]
@@ -10,6 +10,7 @@ pub fn Sidebar() -> impl IntoView {
     view! {
         <aside class="sidebar" aria-label="Tiện ích">
             <MostReadWidget/>
+            <LatestDocumentsWidget/>
             <WebLinksWidget/>
             <VisitorStatsWidget/>
         </aside>

@@ -4,6 +4,7 @@ mod account;
 mod article;
 mod category;
 mod editorial;
+mod legal_document;
 mod media;
 mod search;
 mod site;
@@ -15,6 +16,9 @@ pub use category::{CategoryLink, MenuItem};
 pub use editorial::{
     ArticleEditor, ArticleForm, ArticleList, ArticleRow, AutosavedCopy, Choice, DiffPart, FILTERABLE_STATUSES,
     FieldDiff, FieldMessage, RevisionEntry, SaveConflict, SavedArticle, WorkflowStatus, WorkflowStep,
+};
+pub use legal_document::{
+    AttachmentLink, DocumentDetail, DocumentLink, DocumentListData, FilterChoice, RelationGroup, document_url,
 };
 pub use media::{MediaItem, MediaVariant, RefusedUpload, UploadOutcome};
 pub use search::{SearchHit, TextSegment};

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleReadCount, MenuItem, VisitorStats};
+use super::{ArticleReadCount, DocumentLink, MenuItem, VisitorStats};
 
 /// The agency's identity, shown in the header and footer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +49,8 @@ pub struct SiteChrome {
     pub pages: Vec<PageLink>,
     /// "Đọc nhiều nhất": the most-read published articles.
     pub most_read: Vec<ArticleReadCount>,
+    /// "Văn bản mới": the newest published legal documents.
+    pub latest_documents: Vec<DocumentLink>,
     /// The numbers when the page was rendered; the widget then follows them live.
     pub visitor_stats: VisitorStats,
 }

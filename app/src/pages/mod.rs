@@ -3,6 +3,7 @@
 pub mod article;
 pub mod category;
 pub mod home;
+pub mod legal_documents;
 mod not_found;
 pub mod search;
 pub mod site_map;

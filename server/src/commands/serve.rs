@@ -18,12 +18,12 @@ use crate::serving::serve;
 pub async fn run(config: Config) -> Result<ExitCode, String> {
     tracing::info!(?config, "starting");
     let db = super::connect(&config).await?;
-    prepare_database(&db, &config).await?;
+    let media = media_library(&config)?;
+    prepare_database(&db, &media, &config).await?;
     let addr = config.leptos_options.site_addr;
     let visitors =
         VisitorTracker::start(db.clone(), config.visit_rules, Utc::now()).await.map_err(|e| e.to_string())?;
     let counting = tokio::spawn(visitors.clone().run());
-    let media = media_library(&config)?;
     let state = AppState::new(AppStateInner {
         leptos_options: config.leptos_options.clone(),
         db: db.clone(),
@@ -50,7 +50,7 @@ pub async fn run(config: Config) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn media_library(config: &Config) -> Result<MediaLibrary, String> {
+pub(super) fn media_library(config: &Config) -> Result<MediaLibrary, String> {
     let store = LocalDiskStore::new(&config.media_dir)
         .map_err(|e| format!("cannot use {} for uploaded files: {e}", config.media_dir.display()))?;
     let limits = UploadLimits { max_file_bytes: config.max_upload_bytes, ..UploadLimits::default() };
@@ -58,12 +58,17 @@ fn media_library(config: &Config) -> Result<MediaLibrary, String> {
 }
 
 /// Demo content on an empty database, the single-row tables, and the first administrator.
-async fn prepare_database(db: &Database, config: &Config) -> Result<(), String> {
+async fn prepare_database(db: &Database, media: &MediaLibrary, config: &Config) -> Result<(), String> {
     let now = chrono::Utc::now();
     if config.demo_content
         && let Some(report) = demo::seed_if_empty(db, now).await.map_err(|e| e.to_string())?
     {
-        tracing::info!(articles = report.inserted, "the empty database was filled with the demo content");
+        let documents = demo::seed_documents(db, media, now).await.map_err(|e| e.to_string())?;
+        tracing::info!(
+            articles = report.inserted,
+            documents = documents.inserted,
+            "the empty database was filled with the demo content"
+        );
     }
     demo::ensure_site_rows(db).await.map_err(|e| e.to_string())?;
     if let Some(admin) = &config.bootstrap_admin {

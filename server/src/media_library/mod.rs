@@ -18,7 +18,7 @@ pub fn routes(limit: UploadLimit) -> Router<AppState> {
         .route(UPLOAD_PATH, post(upload::upload))
         .route(&format!("{MEDIA_URL_PREFIX}{{name}}"), get(serve::serve_file))
         .layer(axum::Extension(limit))
-        // The body was already bounded by `security::limit_body_size` (per configuration), so
+        // The body was already bounded by `security::guard` (per configuration), so
         // axum's own 2 MB default for multipart bodies is not wanted on top.
         .layer(DefaultBodyLimit::disable())
 }

@@ -2,6 +2,7 @@
 //! and feeds, never anything that depends on who asks or on a free-text query.
 
 use app::auth::ssr::session_token;
+use app::pages::legal_documents::DOCUMENTS_PATH;
 use app::pages::search::SEARCH_PATH;
 use http::{HeaderMap, Method, StatusCode, header};
 
@@ -16,6 +17,8 @@ const CACHED_TYPES: [&str; 3] = ["text/html", "application/rss+xml", "applicatio
 /// (`?fbclid=…` on a link shared on Facebook, or made up to force fresh renders) changes nothing
 /// on the page, so it is left out of the key and of the render.
 const PAGE_QUERY_PARAMETERS: [&str; 1] = ["page"];
+/// The documents list reads its filters too; a search in it (`q`) is free text and not kept.
+const DOCUMENT_LIST_PARAMETERS: [&str; 9] = ["type", "field", "body", "signer", "year", "from", "to", "effect", "page"];
 
 /// The cache key of a request the cache may answer, unless it comes from a signed-in account
 /// (the caller checks the session): its path and the query parameters the page reads. Files
@@ -28,12 +31,17 @@ pub fn cache_key(method: &Method, uri: &http::Uri, headers: &HeaderMap) -> Optio
     if !readable || private || is_file_path(path) {
         return None;
     }
-    let mut read: Vec<&str> = uri
-        .query()
-        .unwrap_or_default()
-        .split('&')
-        .filter(|pair| pair.split('=').next().is_some_and(|name| PAGE_QUERY_PARAMETERS.contains(&name)))
-        .collect();
+    let pairs = || uri.query().unwrap_or_default().split('&');
+    let read_parameters: &[&str] = if path == DOCUMENTS_PATH {
+        if pairs().any(|pair| pair.strip_prefix("q=").is_some_and(|query| !query.is_empty())) {
+            return None;
+        }
+        &DOCUMENT_LIST_PARAMETERS
+    } else {
+        &PAGE_QUERY_PARAMETERS
+    };
+    let mut read: Vec<&str> =
+        pairs().filter(|pair| pair.split('=').next().is_some_and(|name| read_parameters.contains(&name))).collect();
     // One value per parameter, whatever order they came in.
     read.sort_unstable();
     read.dedup_by(|a, b| a.split('=').next() == b.split('=').next());
@@ -91,6 +99,17 @@ mod tests {
             Some("/chuyen-muc/tin-tuc?page=3")
         );
         assert_eq!(key(Method::GET, "/chuyen-muc/tin-tuc?pages=3", None).as_deref(), Some("/chuyen-muc/tin-tuc"));
+    }
+
+    #[test]
+    fn the_documents_list_is_kept_per_filter_but_not_for_a_search() {
+        assert_eq!(
+            key(Method::GET, "/van-ban?type=quyet-dinh&utm_source=zalo&effect=con-hieu-luc&page=2", None).as_deref(),
+            Some("/van-ban?effect=con-hieu-luc&page=2&type=quyet-dinh")
+        );
+        assert_eq!(key(Method::GET, "/van-ban?q=&year=2023", None).as_deref(), Some("/van-ban?year=2023"));
+        assert_eq!(key(Method::GET, "/van-ban?q=15%2F2023&year=2023", None), None);
+        assert_eq!(key(Method::GET, "/chuyen-muc/tin-tuc?type=x", None).as_deref(), Some("/chuyen-muc/tin-tuc"));
     }
 
     #[test]

@@ -3,8 +3,7 @@
 //! (`Sec-Fetch-Site`, or at least `Origin`); clients that send neither are not browsers riding a
 //! reader's session (curl, monitoring), so they pass. Session cookies are also `SameSite=Lax`.
 
-use axum::extract::{Request, State};
-use axum::middleware::Next;
+use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, Method, StatusCode, header};
 
@@ -12,16 +11,17 @@ use http::{HeaderMap, Method, StatusCode, header};
 #[derive(Clone, Debug)]
 pub struct SiteOrigin(pub String);
 
-pub async fn refuse_cross_site_writes(State(site): State<SiteOrigin>, request: Request, next: Next) -> Response {
-    if is_cross_site_write(request.method(), request.headers(), &site) {
+/// 403 for a write another site's page made the browser send.
+pub fn refuse_cross_site_write(request: &Request, site: &SiteOrigin) -> Result<(), Response> {
+    if is_cross_site_write(request.method(), request.headers(), site) {
         tracing::warn!(path = %request.uri().path(), "refused a cross-site write");
-        return (
+        return Err((
             StatusCode::FORBIDDEN,
             "Yêu cầu bị từ chối vì được gửi từ một trang web khác. Hãy mở trang trực tiếp trên cổng thông tin rồi thử lại.",
         )
-            .into_response();
+            .into_response());
     }
-    next.run(request).await
+    Ok(())
 }
 
 fn is_cross_site_write(method: &Method, headers: &HeaderMap, site: &SiteOrigin) -> bool {

@@ -1,9 +1,6 @@
 //! Security headers on every response.
 
-use axum::extract::{Request, State};
-use axum::middleware::Next;
-use axum::response::Response;
-use http::{HeaderName, HeaderValue, header};
+use http::{HeaderMap, HeaderName, HeaderValue, header};
 
 /// Pages send their own policy, with the nonce of their scripts (`app::ssr::page_policy`);
 /// everything else (images, feeds, JSON, error texts) may run nothing and load nothing.
@@ -19,9 +16,8 @@ pub struct SecurityHeaders {
     pub hsts: bool,
 }
 
-pub async fn add_security_headers(State(settings): State<SecurityHeaders>, request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
+/// Sets the headers on a response; a policy the page sent itself is kept.
+pub fn set_security_headers(headers: &mut HeaderMap, settings: SecurityHeaders) {
     headers.entry(header::CONTENT_SECURITY_POLICY).or_insert(HeaderValue::from_static(LOCKED_DOWN_POLICY));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
@@ -31,5 +27,4 @@ pub async fn add_security_headers(State(settings): State<SecurityHeaders>, reque
     if settings.hsts {
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
     }
-    response
 }

@@ -6,8 +6,7 @@ use app::admin::articles::{AutosaveArticle, EditorError, PreviewArticle, SaveArt
 use app::admin::media_library::UPLOAD_PATH;
 use app::auth::ssr::session_token;
 use axum::body::{Body, HttpBody};
-use axum::extract::{Request, State};
-use axum::middleware::Next;
+use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
 use http::{StatusCode, header};
 use leptos::server_fn::ServerFn;
@@ -40,15 +39,16 @@ pub struct BodyLimits {
     pub https: bool,
 }
 
-pub async fn refuse_oversized_requests(request: Request, next: Next) -> Response {
+/// 414 for an address, 431 for headers, longer than any honest client sends.
+pub fn refuse_oversized(request: &Request) -> Result<(), Response> {
     if uri_length(request.uri()) > MAX_URI_BYTES {
-        return (StatusCode::URI_TOO_LONG, "Đường dẫn quá dài.").into_response();
+        return Err((StatusCode::URI_TOO_LONG, "Đường dẫn quá dài.").into_response());
     }
     let header_bytes: usize = request.headers().iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
     if header_bytes > MAX_HEADER_BYTES {
-        return (StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "Phần đầu yêu cầu quá lớn.").into_response();
+        return Err((StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "Phần đầu yêu cầu quá lớn.").into_response());
     }
-    next.run(request).await
+    Ok(())
 }
 
 /// The address as the client wrote it, counted without writing it out again.
@@ -69,7 +69,7 @@ fn carries_an_article(path: &str) -> bool {
 /// Reads the body before anything else sees it: one announced as too large is refused at once and
 /// one that turns out too large is cut off as it arrives (413), so nothing oversized is held in
 /// memory; one that stalls for [`REQUEST_TIMEOUT`] answers 408.
-pub async fn limit_body_size(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
+pub async fn read_body_within_limit(limits: BodyLimits, request: Request) -> Result<Request, Response> {
     let path = request.uri().path();
     let article = carries_an_article(path);
     let limit = if article {
@@ -92,22 +92,23 @@ pub async fn limit_body_size(State(limits): State<BodyLimits>, request: Request,
     let announced =
         request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if announced.is_some_and(|length| length > limit as u64) {
-        return too_large();
+        return Err(too_large());
     }
     // Most requests (every page a reader opens) have no body to read.
     if HttpBody::is_end_stream(request.body()) {
-        return next.run(request).await;
+        return Ok(request);
     }
     let (parts, body) = request.into_parts();
     // Given up when no part of it arrives for that long (a slow upload still goes through).
     let body = TimeoutBody::new(REQUEST_TIMEOUT, body);
     match axum::body::to_bytes(Body::new(body), limit).await {
-        Ok(bytes) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+        Ok(bytes) => Ok(Request::from_parts(parts, Body::from(bytes))),
         Err(error) if std::error::Error::source(&error).is_some_and(|e| e.is::<http_body_util::LengthLimitError>()) => {
-            too_large()
+            Err(too_large())
         }
         Err(_) => {
-            (StatusCode::REQUEST_TIMEOUT, "Nội dung gửi lên không đến kịp hoặc bị ngắt giữa chừng.").into_response()
+            Err((StatusCode::REQUEST_TIMEOUT, "Nội dung gửi lên không đến kịp hoặc bị ngắt giữa chừng.")
+                .into_response())
         }
     }
 }

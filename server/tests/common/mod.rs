@@ -59,12 +59,22 @@ impl TestPortal {
     }
 
     pub async fn with_settings(settings: server::router::RouterSettings) -> Self {
+        Self::with_settings_at(settings, chrono::Utc::now()).await
+    }
+
+    /// A portal whose clock starts at `start`: for pages that depend on the day (a document's
+    /// effect), so that tests give the same answer whenever they run.
+    pub async fn at(start: chrono::DateTime<chrono::Utc>) -> Self {
+        Self::with_settings_at(server::router::RouterSettings::default(), start).await
+    }
+
+    async fn with_settings_at(settings: server::router::RouterSettings, start: chrono::DateTime<chrono::Utc>) -> Self {
         // The server's log lines (errors, or RUST_LOG) appear with a failing test's output.
         let filter = tracing_subscriber::EnvFilter::from_default_env();
         let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
         let folder = tempfile::tempdir().expect("a temporary folder");
         let db = Database::connect(&format!("sqlite://{}/portal.db", folder.path().display())).await.unwrap();
-        demo::seed_if_empty(&db, chrono::Utc::now()).await.unwrap();
+        demo::seed_if_empty(&db, start).await.unwrap();
         demo::ensure_site_rows(&db).await.unwrap();
         // The site root holds only public files; the database sits beside it, as in production.
         let site_root = folder.path().join("site");
@@ -75,7 +85,7 @@ impl TestPortal {
         let leptos_options =
             LeptosOptions::builder().output_name("portal").site_root(site_root.display().to_string()).build();
         // Pinned, so tests move time forward instead of sleeping.
-        let clock = Clock::pinned(chrono::Utc::now());
+        let clock = Clock::pinned(start);
         let public_url = PublicUrl("https://portal.example.gov.vn".into());
         // No periodic task: tests store counts with `flush` when they choose.
         let visitors = VisitorTracker::start(db.clone(), VisitRules::default(), chrono::Utc::now()).await.unwrap();
@@ -93,6 +103,16 @@ impl TestPortal {
         });
         let router = server::router::build_router(state, settings);
         Self { router, db, leptos_options, visitors, clock, media_dir, _folder: folder }
+    }
+
+    /// Adds the demo's thirty legal documents (and their attachments) to the portal.
+    pub async fn seed_documents(&self) {
+        let library = MediaLibrary {
+            store: Arc::new(LocalDiskStore::new(&self.media_dir).unwrap()),
+            limits: UploadLimits::default(),
+        };
+        let report = demo::seed_documents(&self.db, &library, self.clock.now()).await.unwrap();
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
     }
 
     pub fn router(&self) -> Router {

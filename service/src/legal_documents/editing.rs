@@ -3,7 +3,7 @@
 //! relations and attachments written, the effect of every document concerned recomputed, a
 //! revision kept and the change written to the audit log.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use entity::article::ArticleStatus;
 use entity::media as media_row;
 use entity::user::Role;
@@ -17,10 +17,11 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
+use sha2::{Digest, Sha256};
 
 use super::catalogue::Catalogue;
 use super::effect::{refresh, targets_of};
-use super::form::{CheckedDocument, check};
+use super::form::{CheckedDocument, check, form_day};
 use crate::audit::{self, Actor, Entry};
 use crate::editorial::FieldError;
 use crate::editorial::permissions::{self, ArticleAction, ArticleFacts};
@@ -172,37 +173,7 @@ pub async fn create_draft(
 ) -> Result<legal_document::Model, DocumentError> {
     ensure(may(actor, ArticleAction::Create, None))?;
     let checked = check_against_database(db, form, None).await?;
-    let created = legal_document::ActiveModel {
-        slug: Set(unique_slug(db, &checked).await?),
-        number: Set(checked.number.to_string()),
-        number_key: Set(checked.number_key()),
-        type_id: Set(checked.type_id),
-        issuing_body_id: Set(checked.issuing_body_id),
-        signer_id: Set(checked.signer_id),
-        summary: Set(checked.summary.clone()),
-        body_html: Set(checked.body_html.clone()),
-        search_text: Set(String::new()),
-        issued_on: Set(checked.issued_on),
-        issued_year: Set(chrono::Datelike::year(&checked.issued_on)),
-        effective_from: Set(checked.effective_from),
-        effective_until: Set(checked.effective_until),
-        ended_on: Set(None),
-        partly_ended_on: Set(None),
-        status: Set(ArticleStatus::Draft),
-        created_by: Set(Some(actor.id)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        published_at: Set(None),
-        version: Set(1),
-        review_note: Set(None),
-        view_count: Set(0),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    write_links(db, store, created.id, &checked).await?;
-    refresh(db, &[created.id]).await?;
-    let created = find(db, created.id).await?;
+    let created = insert(db, store, &checked, Some(actor.id), ArticleStatus::Draft, now).await?;
     record_revision(db, &created, Some(actor.id), now).await?;
     let summary = format!("Tạo văn bản {} “{}”", created.number, created.summary);
     audit::record(db, &Actor::from(actor), entry("legal_document.create", created.id, summary), now).await?;
@@ -226,6 +197,71 @@ pub async fn save(
         return Err(DocumentError::Conflict { current: current.version });
     }
     let checked = check_against_database(db, form, Some(id)).await?;
+    if !overwrite(db, store, id, based_on, &checked, now).await? {
+        return Err(DocumentError::Conflict { current: find(db, id).await?.version });
+    }
+    let saved = find(db, id).await?;
+    record_revision(db, &saved, Some(actor.id), now).await?;
+    let summary = format!("Lưu văn bản {} “{}”", saved.number, saved.summary);
+    audit::record(db, &Actor::from(actor), entry("legal_document.save", id, summary), now).await?;
+    Ok(saved)
+}
+
+/// Writes a new document row as `checked` describes it, with its links and effect.
+pub(crate) async fn insert(
+    db: &impl ConnectionTrait,
+    store: &dyn MediaStore,
+    checked: &CheckedDocument,
+    created_by: Option<i32>,
+    status: ArticleStatus,
+    now: DateTime<Utc>,
+) -> Result<legal_document::Model, DbErr> {
+    let published_at = (status == ArticleStatus::Published).then_some(now);
+    let created = legal_document::ActiveModel {
+        slug: Set(unique_slug(db, checked).await?),
+        number: Set(checked.number.to_string()),
+        number_key: Set(checked.number_key()),
+        type_id: Set(checked.type_id),
+        issuing_body_id: Set(checked.issuing_body_id),
+        signer_id: Set(checked.signer_id),
+        summary: Set(checked.summary.clone()),
+        body_html: Set(checked.body_html.clone()),
+        search_text: Set(String::new()),
+        issued_on: Set(checked.issued_on),
+        issued_year: Set(checked.issued_on.year()),
+        effective_from: Set(checked.effective_from),
+        effective_until: Set(checked.effective_until),
+        ended_on: Set(None),
+        partly_ended_on: Set(None),
+        status: Set(status),
+        created_by: Set(created_by),
+        created_at: Set(now),
+        updated_at: Set(now),
+        published_at: Set(published_at),
+        version: Set(1),
+        review_note: Set(None),
+        view_count: Set(0),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    write_links(db, store, created.id, checked).await?;
+    let mut concerned: Vec<i32> = checked.relations.iter().map(|(_, target)| *target).collect();
+    concerned.push(created.id);
+    refresh(db, &concerned).await?;
+    legal_document::Entity::find_by_id(created.id).one(db).await?.ok_or(DbErr::RecordNotFound(created.id.to_string()))
+}
+
+/// Stores `checked` over version `based_on` of document `id`, with its links and the effect of
+/// every document concerned. `false`: someone saved in between, and nothing was stored.
+pub(crate) async fn overwrite(
+    db: &impl ConnectionTrait,
+    store: &dyn MediaStore,
+    id: i32,
+    based_on: i32,
+    checked: &CheckedDocument,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
     let targets_before = targets_of(db, id).await?;
     // The version in the WHERE clause makes a save that raced another one update nothing.
     let stored = legal_document::Entity::update_many()
@@ -237,7 +273,7 @@ pub async fn save(
         .col_expr(legal_document::Column::Summary, Expr::value(checked.summary.clone()))
         .col_expr(legal_document::Column::BodyHtml, Expr::value(checked.body_html.clone()))
         .col_expr(legal_document::Column::IssuedOn, Expr::value(checked.issued_on))
-        .col_expr(legal_document::Column::IssuedYear, Expr::value(chrono::Datelike::year(&checked.issued_on)))
+        .col_expr(legal_document::Column::IssuedYear, Expr::value(checked.issued_on.year()))
         .col_expr(legal_document::Column::EffectiveFrom, Expr::value(checked.effective_from))
         .col_expr(legal_document::Column::EffectiveUntil, Expr::value(checked.effective_until))
         .col_expr(legal_document::Column::UpdatedAt, Expr::value(now))
@@ -247,18 +283,14 @@ pub async fn save(
         .exec(db)
         .await?;
     if stored.rows_affected != 1 {
-        return Err(DocumentError::Conflict { current: find(db, id).await?.version });
+        return Ok(false);
     }
-    write_links(db, store, id, &checked).await?;
+    write_links(db, store, id, checked).await?;
     let mut concerned = targets_before;
     concerned.extend(checked.relations.iter().map(|(_, target)| *target));
     concerned.push(id);
     refresh(db, &concerned).await?;
-    let saved = find(db, id).await?;
-    record_revision(db, &saved, Some(actor.id), now).await?;
-    let summary = format!("Lưu văn bản {} “{}”", saved.number, saved.summary);
-    audit::record(db, &Actor::from(actor), entry("legal_document.save", id, summary), now).await?;
-    Ok(saved)
+    Ok(true)
 }
 
 /// Moves document `id` one step through the workflow. Publishing or withdrawing a document that
@@ -397,7 +429,8 @@ async fn write_links(
     update_search_text(db, id, &catalogue).await
 }
 
-/// Files uploaded before the library read documents' text have it read when first attached.
+/// Files uploaded before the library read documents' text (and kept their digest) have both read
+/// when first attached.
 async fn read_text_if_unread(db: &impl ConnectionTrait, store: &dyn MediaStore, media_id: i32) -> Result<(), DbErr> {
     let Some(file) = media_row::Entity::find_by_id(media_id).one(db).await? else {
         return Ok(());
@@ -412,10 +445,12 @@ async fn read_text_if_unread(db: &impl ConnectionTrait, store: &dyn MediaStore, 
     let Some(bytes) = bytes else {
         return Ok(());
     };
-    let text = tokio::task::spawn_blocking(move || read_document_text(kind, &bytes))
-        .await
-        .map_err(|error| DbErr::Custom(error.to_string()))?;
+    let (text, digest) =
+        tokio::task::spawn_blocking(move || (read_document_text(kind, &bytes), hex::encode(Sha256::digest(&bytes))))
+            .await
+            .map_err(|error| DbErr::Custom(error.to_string()))?;
     let mut update: media_row::ActiveModel = file.into();
+    update.sha256 = Set(digest);
     update.document_text = Set(text.text);
     update.text_state = Set(text.state.code().to_owned());
     update.update(db).await?;
@@ -480,7 +515,7 @@ pub async fn form_of(db: &impl ConnectionTrait, document: &legal_document::Model
         .into_iter()
         .map(|row| row.media_id)
         .collect();
-    let day = |date: chrono::NaiveDate| date.format("%Y-%m-%d").to_string();
+    let day = form_day;
     Ok(DocumentForm {
         number: document.number.clone(),
         type_id: Some(document.type_id),
@@ -497,7 +532,7 @@ pub async fn form_of(db: &impl ConnectionTrait, document: &legal_document::Model
     })
 }
 
-async fn record_revision(
+pub(crate) async fn record_revision(
     db: &impl ConnectionTrait,
     saved: &legal_document::Model,
     saved_by: Option<i32>,

@@ -1,7 +1,7 @@
 //! The checks a document form must pass that need no database.
 
 use chrono::NaiveDate;
-use legal::{DocumentForm, DocumentNumber, RelationKind};
+use legal::{DocumentForm, DocumentNumber, RelationForm, RelationKind};
 
 use crate::editorial::FieldError;
 use crate::editorial::article_form::check_body;
@@ -40,6 +40,33 @@ impl CheckedDocument {
 /// A number folded and without spaces.
 pub fn number_key(number: &str) -> String {
     fold_diacritics(number).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A date as the form holds it: 2023-03-15.
+pub fn form_day(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// The form a document stored from `checked` shows again (what `editing::form_of` reads back).
+pub fn stored_form(checked: &CheckedDocument) -> DocumentForm {
+    DocumentForm {
+        number: checked.number.to_string(),
+        type_id: Some(checked.type_id),
+        issuing_body_id: Some(checked.issuing_body_id),
+        signer_id: checked.signer_id,
+        field_ids: checked.field_ids.clone(),
+        summary: checked.summary.clone(),
+        body_html: checked.body_html.clone(),
+        issued_on: form_day(checked.issued_on),
+        effective_from: form_day(checked.effective_from),
+        effective_until: checked.effective_until.map(form_day).unwrap_or_default(),
+        relations: checked
+            .relations
+            .iter()
+            .map(|(kind, target_id)| RelationForm { kind: kind.code().to_owned(), target_id: *target_id })
+            .collect(),
+        attachment_ids: checked.attachment_ids.clone(),
+    }
 }
 
 /// A date as `<input type="date">` sends it (2023-03-15) or as Vietnamese write it (15/03/2023).

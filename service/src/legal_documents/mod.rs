@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod editing;
 pub mod effect;
 pub mod form;
+pub mod import;
 pub mod listing;
 pub mod reading;
 

@@ -59,8 +59,10 @@ pub fn stored_effect(document: &legal_document::Model, today: NaiveDate) -> Effe
     legal::effect::effect(today, document.effective_from, document.ended_on, document.partly_ended_on)
 }
 
+/// The page of published document `slug`; `catalogue` names what it refers to.
 pub async fn published_by_slug(
     db: &impl ConnectionTrait,
+    catalogue: &Catalogue,
     slug: &str,
     today: NaiveDate,
 ) -> Result<Option<DocumentPage>, DbErr> {
@@ -72,7 +74,6 @@ pub async fn published_by_slug(
     let Some(document) = document else {
         return Ok(None);
     };
-    let catalogue = Catalogue::load(db).await?;
     let field_ids: Vec<i32> = legal_document_field::Entity::find()
         .filter(legal_document_field::Column::DocumentId.eq(document.id))
         .filter(legal_document_field::Column::Direct.eq(true))

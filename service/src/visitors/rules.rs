@@ -19,7 +19,7 @@ impl Default for VisitRules {
         Self {
             visit_gap: TimeDelta::minutes(30),
             online_window: TimeDelta::minutes(5),
-            utc_offset: FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset"),
+            utc_offset: crate::clock::site_time_zone(),
         }
     }
 }

@@ -176,7 +176,7 @@ async fn a_replacement_ends_the_old_document_from_its_own_effective_date_and_bot
         })
         .await;
 
-    let page = published_by_slug(db, &old.slug, day("2024-03-01")).await.unwrap().unwrap();
+    let page = published_by_slug(db, &library.catalogue, &old.slug, day("2024-03-01")).await.unwrap().unwrap();
     assert_eq!(page.document.ended_on, Some(day("2024-03-01")), "stored for lists and filters");
     assert_eq!(page.effect.effect_on(day("2024-02-29")), Effect::InForce);
     assert_eq!(page.effect.effect_on(day("2024-03-01")), Effect::Expired);
@@ -186,7 +186,8 @@ async fn a_replacement_ends_the_old_document_from_its_own_effective_date_and_bot
         (page.acted_on_by[0].0, page.acted_on_by[0].1.number.as_str()),
         (RelationKind::Replaces, "20/2024/QĐ-UBND")
     );
-    let new_page = published_by_slug(db, &replacing.slug, day("2024-03-01")).await.unwrap().unwrap();
+    let new_page =
+        published_by_slug(db, &library.catalogue, &replacing.slug, day("2024-03-01")).await.unwrap().unwrap();
     assert_eq!(new_page.acts_on[0].1.number, "15/2023/QĐ-UBND");
     assert_eq!(new_page.acts_on[0].1.effect, Effect::Expired);
     assert_eq!(new_page.same_field.iter().map(|d| d.number.as_str()).collect::<Vec<_>>(), ["15/2023/QĐ-UBND"]);
@@ -200,11 +201,11 @@ async fn a_replacement_ends_the_old_document_from_its_own_effective_date_and_bot
         .await
         .unwrap();
     library.step(replacing.id, Transition::Unpublish).await;
-    let page = published_by_slug(db, &old.slug, day("2026-11-28")).await.unwrap().unwrap();
+    let page = published_by_slug(db, &library.catalogue, &old.slug, day("2026-11-28")).await.unwrap().unwrap();
     assert_eq!((page.document.ended_on, page.effect.effect_on(day("2026-11-28"))), (None, Effect::InForce));
     assert!(page.acted_on_by.is_empty(), "neither the withdrawn nor the draft document is shown");
     library.step(repealing.id, Transition::Publish).await;
-    let page = published_by_slug(db, &old.slug, day("2026-11-28")).await.unwrap().unwrap();
+    let page = published_by_slug(db, &library.catalogue, &old.slug, day("2026-11-28")).await.unwrap().unwrap();
     assert_eq!(page.effect.reason_on(day("2026-11-28")), "bị bãi bỏ bởi 1/2025/QĐ-UBND từ 01/01/2025");
     library.test.finish().await;
 }
@@ -317,5 +318,42 @@ async fn only_accounts_with_the_right_manage_documents_and_numbers_are_unique_pe
     assert!(matches!(stale, Err(DocumentError::Conflict { current: 2 })));
     effect::refresh(&txn, &[saved.id]).await.unwrap();
     txn.commit().await.unwrap();
+    library.test.finish().await;
+}
+
+#[tokio::test]
+async fn the_demo_documents_import_once_with_their_relations_and_files() {
+    let library = Library::new().await;
+    let db = &library.test.db;
+    let first = service::demo::seed_documents(db, &library.media, now()).await.unwrap();
+    assert_eq!((first.inserted, first.updated, first.unchanged), (30, 0, 0), "{:?}", first.errors);
+    assert!(first.errors.is_empty(), "{:?}", first.errors);
+    let again = service::demo::seed_documents(db, &library.media, now()).await.unwrap();
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 30), "importing again changes nothing");
+
+    let catalogue = Catalogue::load(db.reader()).await.unwrap();
+    let today = day("2026-12-04");
+    let page = |slug: &'static str| {
+        let catalogue = catalogue.clone();
+        async move { published_by_slug(db.reader(), &catalogue, slug, today).await.unwrap().expect(slug) }
+    };
+    let decree = page("42-2022-nd-cp").await;
+    assert_eq!(decree.effect.reason_on(today), "bị thay thế bởi 224/2026/NĐ-CP từ 01/07/2026");
+    let kinds: Vec<RelationKind> = decree.acted_on_by.iter().map(|(kind, _)| *kind).collect();
+    assert!(kinds.contains(&RelationKind::Implements) && kinds.contains(&RelationKind::BasedOn), "{kinds:?}");
+    let partly = page("2000-qd-ubnd").await;
+    assert_eq!(partly.effect.effect_on(today), Effect::PartlyExpired);
+    let coming = page("08-2021-qd-ubnd").await;
+    assert_eq!(
+        coming.effect.reason_on(today),
+        "có hiệu lực từ 15/03/2021; sẽ bị thay thế bởi 35/2026/QĐ-UBND từ 01/01/2027"
+    );
+    let scan = page("1850-stttt-bcxb").await;
+    assert_eq!(scan.attachments[0].1.text_state, "no_text");
+    assert_eq!(scan.attachments[0].1.sha256.len(), 64);
+    let all = list(db.reader(), &DocumentFilters::default(), today, 1, 50).await.unwrap();
+    assert_eq!(all.total, 29, "the draft is not listed");
+    let by_pdf = DocumentFilters { query: "trung tam du lieu tinh".into(), ..Default::default() };
+    assert_eq!(library.listed(by_pdf).await, ["120/KH-UBND"], "the words of the plan's PDF");
     library.test.finish().await;
 }

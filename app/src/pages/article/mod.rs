@@ -1,6 +1,5 @@
 mod get_article_page;
 mod page;
-mod toolbar;
 
 pub use get_article_page::{ArticleLookup, ArticlePageData, get_article_page};
 pub use page::{ArticleContent, ArticlePage};

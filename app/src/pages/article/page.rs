@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::toolbar::ArticleToolbar;
 use super::{ArticleLookup, get_article_page};
-use crate::components::{ArticleCard, Breadcrumb, ErrorMessage, PageMeta};
+use crate::components::{ArticleCard, Breadcrumb, ErrorMessage, PageMeta, ReaderToolbar, StructuredData};
 use crate::format;
 use crate::layout::use_chrome;
 use crate::models::{Article, ArticleSummary, SiteChrome, article_url};
@@ -52,7 +51,7 @@ fn ArticleView(site: SiteChrome, article: Article) -> impl IntoView {
             image=article.cover_image.clone().unwrap_or_default()
             kind="article"
         />
-        <script type="application/ld+json" inner_html=structured_data></script>
+        <StructuredData data=structured_data/>
         <ArticleContent article url/>
     }
 }
@@ -68,7 +67,7 @@ pub fn ArticleContent(article: Article, url: String) -> impl IntoView {
             <p class="article-date">
                 <time datetime=datetime>{format::date_time(article.published_at)}</time>
             </p>
-            <ArticleToolbar url=url.clone() title=article.title/>
+            <ReaderToolbar url=url.clone() title=article.title/>
             <p class="sapo">{article.summary}</p>
             <div class="article-body" inner_html=article.body_html></div>
             {article.author.map(|author| view! { <p class="article-author">{author}</p> })}
@@ -116,7 +115,7 @@ fn StoryList(id: &'static str, title: &'static str, stories: Vec<ArticleSummary>
 }
 
 /// schema.org `NewsArticle` for search engines. `</` is escaped so the JSON cannot end the script element.
-fn news_article_json_ld(site: &SiteChrome, article: &Article, url: &str) -> String {
+fn news_article_json_ld(site: &SiteChrome, article: &Article, url: &str) -> serde_json::Value {
     let absolute =
         |path: &str| if path.starts_with('/') { format!("{}{path}", site.public_url) } else { path.to_owned() };
     let publisher = serde_json::json!({
@@ -142,10 +141,4 @@ fn news_article_json_ld(site: &SiteChrome, article: &Article, url: &str) -> Stri
         "author": author,
         "publisher": publisher,
     })
-    .to_string()
-    // Inside <script> the HTML parser still reacts to `</script` and `<!--`; JSON may spell the
-    // characters as escapes instead, so editors' text can never end or confuse the element.
-    .replace('<', "\\u003c")
-    .replace('>', "\\u003e")
-    .replace('&', "\\u0026")
 }

@@ -3,16 +3,16 @@ use leptos::prelude::*;
 
 use crate::url::encode_component;
 
-/// The reader toolbar: the reading tools (an island: text size, print, copy link) and share links,
-/// which are plain links and work without JavaScript.
+/// The toolbar of an article or a document page: the reading tools (an island: text size, print,
+/// copy link) and share links, which are plain links and work without JavaScript.
 #[component]
-pub fn ArticleToolbar(url: String, title: String) -> impl IntoView {
+pub fn ReaderToolbar(url: String, title: String) -> impl IntoView {
     let (encoded_url, encoded_title) = (encode_component(&url), encode_component(&title));
     let facebook = format!("https://www.facebook.com/sharer/sharer.php?u={encoded_url}");
     let twitter = format!("https://twitter.com/intent/tweet?url={encoded_url}&text={encoded_title}");
     let email = format!("mailto:?subject={encoded_title}&body={encoded_url}");
     view! {
-        <div class="reader-toolbar" role="toolbar" aria-label="Công cụ đọc bài">
+        <div class="reader-toolbar" role="toolbar" aria-label="Công cụ đọc">
             <ReadingTools/>
             <span class="share">
                 "Chia sẻ: "
