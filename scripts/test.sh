@@ -49,6 +49,7 @@ cargo run -p bench --release -- page-views --views 20000 --connections 16 --read
 cargo run -p bench --release -- fan-out --clients 500
 cargo run -p bench --release -- soak --seconds 20 --connections 64
 cargo run -p bench --release -- sign-in-flood --seconds 2 --clients 16
+cargo run -p bench --release -- documents --count 2000 --rounds 10
 
 step "Browser tests (headless Chromium, JavaScript on and off)"
 (cd end2end && npx playwright test)

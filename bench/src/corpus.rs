@@ -52,10 +52,10 @@ const SENTENCES: [&str; 8] = [
 ];
 
 /// A small linear congruential generator: the same corpus on every machine.
-struct Numbers(u64);
+pub(crate) struct Numbers(pub(crate) u64);
 
 impl Numbers {
-    fn next(&mut self, below: usize) -> usize {
+    pub(crate) fn next(&mut self, below: usize) -> usize {
         self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         ((self.0 >> 33) % below as u64) as usize
     }

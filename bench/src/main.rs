@@ -1,8 +1,9 @@
-//! `cargo run -p bench --release -- [pages|page-views|fan-out|soak|sign-in-flood|all]`: measures the release server
+//! `cargo run -p bench --release -- [pages|page-views|fan-out|soak|sign-in-flood|documents|all]`: measures the release server
 //! (`target/release/server`, built first by `cargo leptos build --release`) on a fresh SQLite
 //! database, and prints the figures recorded in BENCHMARKS.md.
 
 mod corpus;
+mod documents;
 mod fan_out;
 mod lighthouse;
 mod nginx;
@@ -80,6 +81,17 @@ enum Benchmark {
         #[arg(long, default_value_t = 32)]
         clients: usize,
     },
+    /// The legal documents' list and search on a large library, timed against the data layer.
+    Documents {
+        #[arg(long, default_value_t = 20_000)]
+        count: usize,
+        /// Times each query runs.
+        #[arg(long, default_value_t = 100)]
+        rounds: usize,
+        /// A PostgreSQL database to fill instead of a new SQLite file (it must be empty).
+        #[arg(long)]
+        database_url: Option<String>,
+    },
     /// Everything, with the default sizes.
     All,
 }
@@ -109,6 +121,7 @@ async fn main() -> ExitCode {
         Benchmark::FanOut { clients } => fan_out::run(&cli.server, &clients).await,
         Benchmark::Soak { seconds, connections } => soak::run(&cli.server, seconds, connections).await,
         Benchmark::SignInFlood { seconds, clients } => sign_in_flood::run(&cli.server, seconds, clients).await,
+        Benchmark::Documents { count, rounds, database_url } => documents::run(count, rounds, database_url).await,
         Benchmark::All => match page_views::run(&cli.server, 200_000, 64, 10_000).await {
             Ok(()) => fan_out::run(&cli.server, &[1_000, 10_000]).await,
             failed => failed,

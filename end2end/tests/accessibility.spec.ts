@@ -9,6 +9,9 @@ const pages = {
   search: '/tim-kiem?q=chuyen+doi+so',
   'static page': '/trang/gioi-thieu',
   'site map': '/so-do-trang',
+  documents: '/van-ban',
+  'documents filtered': '/van-ban?type=quyet-dinh&effect=het-hieu-luc',
+  document: '/van-ban/15-2023-qd-ubnd',
   'not found': '/khong-co-trang-nay',
   'sign-in': '/quan-tri/dang-nhap',
 };

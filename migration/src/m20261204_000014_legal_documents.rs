@@ -65,10 +65,6 @@ impl MigrationTrait for Migration {
                     .col(integer(LegalDocument::TypeId))
                     .col(integer(LegalDocument::IssuingBodyId))
                     .col(integer_null(LegalDocument::SignerId))
-                    .col(text(LegalDocument::Summary))
-                    .col(text(LegalDocument::BodyHtml))
-                    // Number, summary, body and attachment text, folded, for the word index.
-                    .col(text(LegalDocument::SearchText))
                     .col(date(LegalDocument::IssuedOn))
                     // The year of `issued_on`, for the year filter and its counts on either database.
                     .col(integer(LegalDocument::IssuedYear))
@@ -82,8 +78,14 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(LegalDocument::UpdatedAt))
                     .col(timestamp_with_time_zone_null(LegalDocument::PublishedAt))
                     .col(integer(LegalDocument::Version).default(1))
-                    .col(text_null(LegalDocument::ReviewNote))
                     .col(big_integer(LegalDocument::ViewCount).default(0))
+                    .col(text_null(LegalDocument::ReviewNote))
+                    // The long texts last: SQLite reads a row's columns in order, and every column
+                    // after a long text would cost a walk through its overflow pages.
+                    .col(text(LegalDocument::Summary))
+                    .col(text(LegalDocument::BodyHtml))
+                    // Number, summary, body and attachment text, folded, for the word index.
+                    .col(text(LegalDocument::SearchText))
                     .foreign_key(
                         ForeignKey::create()
                             .from(LegalDocument::Table, LegalDocument::TypeId)
@@ -120,6 +122,22 @@ impl MigrationTrait for Migration {
             .await?;
         for (name, columns) in [
             ("idx_legal_document_status_issued", vec![LegalDocument::Status, LegalDocument::IssuedOn]),
+            // Every column the list's filters and counts read, so they are answered from the index
+            // without reading the documents' rows.
+            (
+                "idx_legal_document_facets",
+                vec![
+                    LegalDocument::Status,
+                    LegalDocument::TypeId,
+                    LegalDocument::IssuingBodyId,
+                    LegalDocument::SignerId,
+                    LegalDocument::IssuedYear,
+                    LegalDocument::IssuedOn,
+                    LegalDocument::EffectiveFrom,
+                    LegalDocument::EndedOn,
+                    LegalDocument::PartlyEndedOn,
+                ],
+            ),
             ("idx_legal_document_number_key", vec![LegalDocument::NumberKey]),
             ("idx_legal_document_type", vec![LegalDocument::TypeId]),
             ("idx_legal_document_signer", vec![LegalDocument::SignerId]),

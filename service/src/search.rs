@@ -191,7 +191,7 @@ pub(crate) fn contains_every_term(search_text: impl ColumnTrait, terms: &[String
     })
 }
 
-pub(crate) fn escape_like(term: &str) -> String {
+fn escape_like(term: &str) -> String {
     term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 

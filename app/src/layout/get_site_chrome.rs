@@ -27,7 +27,8 @@ mod ssr {
         let groups = site::web_link_groups(db).await.map_err(database_error)?;
         let pages = static_pages::all(db).await.map_err(database_error)?;
         let most_read = visitors::most_read(db, MOST_READ).await.map_err(database_error)?;
-        let documents = legal_documents::reading::latest(db, LATEST_DOCUMENTS).await.map_err(database_error)?;
+        let documents =
+            legal_documents::reading::latest(db, None, None, LATEST_DOCUMENTS).await.map_err(database_error)?;
         let catalogue = legal_documents::Catalogue::load(db).await.map_err(database_error)?;
         let today = crate::format::site_date(state.clock.now());
         Ok(SiteChrome {

@@ -17,29 +17,40 @@
     !/^\/(quan-tri|api\/|pkg|media\/)/.test(url.pathname) &&
     !url.pathname.split("/").pop().includes(".");
   const countView = (path) => navigator.sendBeacon("/api/luot-xem?trang=" + encodeURIComponent(path));
+  // After the page has loaded: nothing the reader came for waits behind the beacon.
+  const afterLoad = (then) =>
+    document.readyState === "complete" ? then() : addEventListener("load", then, { once: true });
   if (document.prerendering) {
-    document.addEventListener("prerenderingchange", () => countView(location.pathname), { once: true });
+    document.addEventListener("prerenderingchange", () => afterLoad(() => countView(location.pathname)), {
+      once: true,
+    });
   } else {
-    countView(location.pathname);
+    afterLoad(() => countView(location.pathname));
   }
 
   let islands = null;
-  const hydrateIslands = (within) => {
-    for (const island of within.querySelectorAll("leptos-island")) {
-      const hydrate = islands[island.dataset.component];
-      if (hydrate) hydrate(island);
-    }
+  // Between steps the browser may paint and answer input: no step is one long task on a slow phone.
+  const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve));
+  const hydrateIsland = (island) => {
+    const hydrate = islands[island.dataset.component];
+    if (hydrate) hydrate(island);
   };
+  const hydrateIslands = (within) => within.querySelectorAll("leptos-island").forEach(hydrateIsland);
   const loadIslands = async () => {
     const bundle = await import(islandsScript);
     await bundle.default({ module_or_path: islandsWasm });
+    await yieldToBrowser();
     bundle.hydrate();
     islands = bundle;
-    hydrateIslands(document.body);
+    for (const island of document.body.querySelectorAll("leptos-island")) {
+      await yieldToBrowser();
+      hydrateIsland(island);
+    }
     root.dataset.hydrated = "";
   };
-  // The islands wait until the page has painted, so they never delay what the reader came for.
-  (window.requestIdleCallback || setTimeout)(loadIslands, { timeout: 2000 });
+  // The islands wait until the page has loaded and painted, so they never delay what the reader
+  // came for.
+  afterLoad(() => (window.requestIdleCallback || setTimeout)(loadIslands, { timeout: 2000 }));
 
   // Scroll positions of the entries this document opened, for back and forward.
   const scrolled = new Map();

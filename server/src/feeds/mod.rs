@@ -1,5 +1,6 @@
 //! Machine-readable views of the site: `/sitemap.xml`, `/robots.txt` and RSS 2.0 feeds.
 
+mod document_feeds;
 mod robots;
 mod rss;
 mod sitemap;
@@ -23,12 +24,15 @@ pub fn routes(sitemap_articles_per_file: u64) -> Router<AppState> {
         .route("/sitemap/{file}", get(move |state, file| sitemap::sitemap_part(state, file, per_file)))
         .route("/rss.xml", get(rss::site_feed))
         .route("/chuyen-muc/{slug}/rss.xml", get(rss::category_feed))
+        .route("/van-ban/rss.xml", get(document_feeds::all_documents))
+        .route("/van-ban/loai/{slug}/rss.xml", get(document_feeds::documents_of_type))
+        .route("/van-ban/linh-vuc/{slug}/rss.xml", get(document_feeds::documents_in_field))
 }
 
 /// Why a feed could not be produced.
 #[derive(Debug, thiserror::Error)]
 enum FeedError {
-    #[error("Không có chuyên mục này.")]
+    #[error("Không có chuyên mục, loại văn bản hoặc lĩnh vực này.")]
     NotFound,
     #[error("Không có tệp sơ đồ trang này; danh sách các tệp ở /sitemap.xml.")]
     NoSuchSitemap,

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, SecondsFormat, Utc};
-use service::{articles, categories, static_pages};
+use service::{articles, categories, legal_documents, static_pages};
 
 use super::FeedError;
 use super::xml::escape;
@@ -47,7 +47,8 @@ pub async fn sitemap_part(
     }
 }
 
-/// File `number` (from 1): its articles, and in the first also the home page, categories and pages.
+/// File `number` (from 1): its articles, and in the first also the home page, categories, pages
+/// and legal documents.
 async fn sitemap_file(state: &AppState, number: u64, articles_per_file: u64) -> Result<Response, FeedError> {
     let db = state.db.reader();
     let now = state.clock.now();
@@ -69,6 +70,12 @@ async fn sitemap_file(state: &AppState, number: u64, articles_per_file: u64) -> 
         }
         for page in static_pages::all(db).await? {
             add(&format!("/trang/{}", page.slug), Some(page.updated_at));
+        }
+        // The documents are few beside the articles (a department publishes thousands, not tens
+        // of thousands), so they all go in the first file.
+        add("/van-ban", None);
+        for (slug, updated_at) in legal_documents::reading::sitemap_entries(db).await? {
+            add(&format!("/van-ban/{slug}"), Some(updated_at));
         }
     }
     let offset = (number - 1) * articles_per_file;

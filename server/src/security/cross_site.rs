@@ -11,17 +11,19 @@ use http::{HeaderMap, Method, StatusCode, header};
 #[derive(Clone, Debug)]
 pub struct SiteOrigin(pub String);
 
-/// 403 for a write another site's page made the browser send.
-pub fn refuse_cross_site_write(request: &Request, site: &SiteOrigin) -> Result<(), Response> {
-    if is_cross_site_write(request.method(), request.headers(), site) {
-        tracing::warn!(path = %request.uri().path(), "refused a cross-site write");
-        return Err((
+/// The 403 answer to a write another site's page made the browser send; `None` lets it pass.
+pub fn refuse_cross_site_write(request: &Request, site: &SiteOrigin) -> Option<Response> {
+    if !is_cross_site_write(request.method(), request.headers(), site) {
+        return None;
+    }
+    tracing::warn!(path = %request.uri().path(), "refused a cross-site write");
+    Some(
+        (
             StatusCode::FORBIDDEN,
             "Yêu cầu bị từ chối vì được gửi từ một trang web khác. Hãy mở trang trực tiếp trên cổng thông tin rồi thử lại.",
         )
-            .into_response());
-    }
-    Ok(())
+            .into_response(),
+    )
 }
 
 fn is_cross_site_write(method: &Method, headers: &HeaderMap, site: &SiteOrigin) -> bool {

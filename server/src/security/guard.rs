@@ -40,7 +40,8 @@ pub async fn guard(State(guard): State<Guard>, request: Request, next: Next) -> 
 }
 
 async fn checked(settings: &GuardSettings, request: Request) -> Result<Request, Response> {
-    refuse_oversized(&request)?;
-    refuse_cross_site_write(&request, &settings.site)?;
+    if let Some(refusal) = refuse_oversized(&request).or_else(|| refuse_cross_site_write(&request, &settings.site)) {
+        return Err(refusal);
+    }
     read_body_within_limit(settings.body_limits, request).await
 }

@@ -39,16 +39,17 @@ pub struct BodyLimits {
     pub https: bool,
 }
 
-/// 414 for an address, 431 for headers, longer than any honest client sends.
-pub fn refuse_oversized(request: &Request) -> Result<(), Response> {
+/// The 414 answer to an address, or the 431 to headers, longer than any honest client sends;
+/// `None` lets the request pass.
+pub fn refuse_oversized(request: &Request) -> Option<Response> {
     if uri_length(request.uri()) > MAX_URI_BYTES {
-        return Err((StatusCode::URI_TOO_LONG, "Đường dẫn quá dài.").into_response());
+        return Some((StatusCode::URI_TOO_LONG, "Đường dẫn quá dài.").into_response());
     }
     let header_bytes: usize = request.headers().iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
     if header_bytes > MAX_HEADER_BYTES {
-        return Err((StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "Phần đầu yêu cầu quá lớn.").into_response());
+        return Some((StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "Phần đầu yêu cầu quá lớn.").into_response());
     }
-    Ok(())
+    None
 }
 
 /// The address as the client wrote it, counted without writing it out again.

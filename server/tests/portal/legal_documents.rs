@@ -130,3 +130,23 @@ async fn an_attachment_is_counted_and_sent_from_the_media_library() {
     );
     assert_eq!(portal.get("/van-ban/120-kh-ubnd/tep/abc").await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn documents_are_in_the_sitemap_and_in_feeds_for_all_for_a_type_and_for_a_field() {
+    let portal = portal().await;
+    let sitemap = portal.get("/sitemap.xml").await;
+    assert!(sitemap.html.contains("<loc>https://portal.example.gov.vn/van-ban/15-2023-qd-ubnd</loc>"));
+    assert!(!sitemap.html.contains("/van-ban/36-2026-qd-ubnd"), "not the draft");
+    let all = portal.get("/van-ban/rss.xml").await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert!(all.content_type.starts_with("application/rss+xml"));
+    assert_eq!(all.html.matches("<item>").count(), 29);
+    assert!(all.html.contains("<title>Quyết định 35/2026/QĐ-UBND: Ban hành Quy chế bảo đảm an toàn thông tin mạng"));
+    let plans = portal.get("/van-ban/loai/ke-hoach/rss.xml").await;
+    assert_eq!(plans.html.matches("<item>").count(), 4, "{}", plans.html);
+    let field = portal.get("/van-ban/linh-vuc/thong-tin-va-truyen-thong/rss.xml").await;
+    assert!(field.html.contains("35/2026/QĐ-UBND"), "documents of its sub-fields");
+    assert_eq!(portal.get("/van-ban/loai/khong-co/rss.xml").await.status, StatusCode::NOT_FOUND);
+    let list = portal.get("/van-ban?type=ke-hoach").await;
+    assert!(list.html.contains("href=\"/van-ban/loai/ke-hoach/rss.xml\""));
+}

@@ -7,14 +7,14 @@ use entity::article::ArticleStatus;
 use entity::{legal_document, legal_document_field};
 use legal::Effect;
 use legal::number::looks_like_a_number;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, LikeExpr, Order, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, QueryTrait, Select,
 };
 
 use super::form::number_key;
-use crate::search::{LEGAL_DOCUMENT_WORDS, escape_like};
+use crate::search::LEGAL_DOCUMENT_WORDS;
 
 /// What a reader narrowed the list to. Every field is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -130,8 +130,8 @@ pub async fn list(
     Ok(DocumentListing { documents, total, facets: Facets { types, fields, bodies, signers, years, effects } })
 }
 
-/// The search box read two ways: as words (each must be in the document), and, when it looks like
-/// a number ("15/2023", "15/2023/QĐ-UBND"), as the start of a number.
+/// The search box read as words (each must be in the document), and, when it looks like a number
+/// ("15/2023/QĐ-UBND"), also as the number to list first.
 struct Search {
     terms: Vec<String>,
     number_key: Option<String>,
@@ -155,15 +155,9 @@ fn condition(
     let applies = |facet: Facet| except != Some(facet);
     let mut all = Condition::all().add(Column::Status.eq(ArticleStatus::Published));
     if !search.terms.is_empty() {
-        let words = LEGAL_DOCUMENT_WORDS.has_every_word(backend, &search.terms);
-        all = all.add(match &search.number_key {
-            Some(key) => {
-                let starts =
-                    Expr::col(Column::NumberKey).like(LikeExpr::new(format!("{}%", escape_like(key))).escape('\\'));
-                Condition::any().add(starts).add(words)
-            }
-            None => Condition::all().add(words),
-        });
+        // A number is found by its parts like any words ("15/2023" is 15 and 2023…): the word
+        // index answers it, where a LIKE on the number would read every document.
+        all = all.add(LEGAL_DOCUMENT_WORDS.has_every_word(backend, &search.terms));
     }
     if let Some(id) = filters.type_id.filter(|_| applies(Facet::Type)) {
         all = all.add(Column::TypeId.eq(id));

@@ -152,13 +152,43 @@ pub async fn published_by_slug(
     }))
 }
 
-/// The newest published documents, for the home page and the sidebar's "Văn bản mới".
-pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<legal_document::Model>, DbErr> {
-    legal_document::Entity::find()
-        .filter(legal_document::Column::Status.eq(ArticleStatus::Published))
+/// The newest published documents, for the sidebar's "Văn bản mới" and the feeds; only those of
+/// type `type_id` and filed under field `field_id` (or its sub-fields) when given.
+pub async fn latest(
+    db: &impl ConnectionTrait,
+    type_id: Option<i32>,
+    field_id: Option<i32>,
+    limit: u64,
+) -> Result<Vec<legal_document::Model>, DbErr> {
+    let mut query = legal_document::Entity::find().filter(legal_document::Column::Status.eq(ArticleStatus::Published));
+    if let Some(type_id) = type_id {
+        query = query.filter(legal_document::Column::TypeId.eq(type_id));
+    }
+    if let Some(field_id) = field_id {
+        let filed = legal_document_field::Entity::find()
+            .select_only()
+            .column(legal_document_field::Column::DocumentId)
+            .filter(legal_document_field::Column::FieldId.eq(field_id))
+            .into_query();
+        query = query.filter(legal_document::Column::Id.in_subquery(filed));
+    }
+    query
         .order_by_desc(legal_document::Column::IssuedOn)
         .order_by_desc(legal_document::Column::Id)
         .limit(limit)
+        .all(db)
+        .await
+}
+
+/// Every published document's slug and last change, oldest first, for the sitemap.
+pub async fn sitemap_entries(db: &impl ConnectionTrait) -> Result<Vec<(String, chrono::DateTime<chrono::Utc>)>, DbErr> {
+    legal_document::Entity::find()
+        .select_only()
+        .column(legal_document::Column::Slug)
+        .column(legal_document::Column::UpdatedAt)
+        .filter(legal_document::Column::Status.eq(ArticleStatus::Published))
+        .order_by_asc(legal_document::Column::Id)
+        .into_tuple()
         .all(db)
         .await
 }

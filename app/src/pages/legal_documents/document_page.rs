@@ -36,10 +36,6 @@ fn DocumentView(site: SiteChrome, detail: DocumentDetail) -> impl IntoView {
     let url = format!("{}{}", site.public_url, link.url());
     let title = format!("{} {}", link.type_name, link.number);
     let structured_data = legislation_json_ld(&detail, &url);
-    let filter = |key: &str, value: &str| format!("{DOCUMENTS_PATH}?{key}={}", encode_component(value));
-    let type_href = filter("type", &detail.type_slug);
-    let body_href = filter("body", &detail.body_slug);
-    let issued = link.issued_on.format("%Y-%m-%d").to_string();
     view! {
         <PageMeta site title=title.clone() description=link.summary.clone() path=link.url()/>
         <StructuredData data=structured_data/>
@@ -56,27 +52,7 @@ fn DocumentView(site: SiteChrome, detail: DocumentDetail) -> impl IntoView {
                 "Tình trạng: " <EffectBadge effect=link.effect reason=detail.effect_reason.clone()/>
             </p>
             <ReaderToolbar url title/>
-            <table class="document-facts">
-                <caption class="visually-hidden">"Thuộc tính văn bản"</caption>
-                <tbody>
-                    <tr><th scope="row">"Số ký hiệu"</th><td>{link.number.clone()}</td></tr>
-                    <tr><th scope="row">"Loại văn bản"</th><td><a href=type_href>{link.type_name.clone()}</a></td></tr>
-                    <tr><th scope="row">"Cơ quan ban hành"</th><td><a href=body_href>{link.body_name.clone()}</a></td></tr>
-                    {detail.signer.clone().map(|signer| view! { <tr><th scope="row">"Người ký"</th><td>{signer}</td></tr> })}
-                    <tr><th scope="row">"Ngày ban hành"</th><td><time datetime=issued>{day(link.issued_on)}</time></td></tr>
-                    <tr><th scope="row">"Ngày có hiệu lực"</th><td>{day(detail.effective_from)}</td></tr>
-                    {detail.effective_until.map(|until| view! { <tr><th scope="row">"Ngày hết hiệu lực"</th><td>{day(until)}</td></tr> })}
-                    <tr>
-                        <th scope="row">"Lĩnh vực"</th>
-                        <td>
-                            {detail.fields.iter().enumerate().map(|(index, (slug, name))| {
-                                let href = filter("field", slug);
-                                view! { {(index > 0).then_some(", ")}<a href=href>{name.clone()}</a> }
-                            }).collect_view()}
-                        </td>
-                    </tr>
-                </tbody>
-            </table>
+            <DocumentFacts detail=detail.clone()/>
             {(!detail.body_html.is_empty()).then(|| view! { <div class="article-body" inner_html=detail.body_html.clone()></div> })}
             <Attachments attachments=detail.attachments.clone()/>
             <Relations groups=detail.acted_on_by.clone()/>
@@ -89,6 +65,42 @@ fn DocumentView(site: SiteChrome, detail: DocumentDetail) -> impl IntoView {
             })}
         </article>
     }
+    .into_any()
+}
+
+/// Every field of the document, as a table of names and values.
+#[component]
+fn DocumentFacts(detail: DocumentDetail) -> impl IntoView {
+    let link = detail.link.clone();
+    let filter = |key: &str, value: &str| format!("{DOCUMENTS_PATH}?{key}={}", encode_component(value));
+    let type_href = filter("type", &detail.type_slug);
+    let body_href = filter("body", &detail.body_slug);
+    let issued = link.issued_on.format("%Y-%m-%d").to_string();
+    view! {
+            <table class="document-facts">
+            <caption class="visually-hidden">"Thuộc tính văn bản"</caption>
+            <tbody>
+                <tr><th scope="row">"Số ký hiệu"</th><td>{link.number.clone()}</td></tr>
+                <tr><th scope="row">"Loại văn bản"</th><td><a href=type_href>{link.type_name.clone()}</a></td></tr>
+                <tr><th scope="row">"Cơ quan ban hành"</th><td><a href=body_href>{link.body_name.clone()}</a></td></tr>
+                {detail.signer.clone().map(|signer| view! { <tr><th scope="row">"Người ký"</th><td>{signer}</td></tr> })}
+                <tr><th scope="row">"Ngày ban hành"</th><td><time datetime=issued>{day(link.issued_on)}</time></td></tr>
+                <tr><th scope="row">"Ngày có hiệu lực"</th><td>{day(detail.effective_from)}</td></tr>
+                {detail.effective_until.map(|until| view! { <tr><th scope="row">"Ngày hết hiệu lực"</th><td>{day(until)}</td></tr> })}
+                <tr>
+                    <th scope="row">"Lĩnh vực"</th>
+                    <td>
+                        {detail.fields.iter().enumerate().map(|(index, (slug, name))| {
+                            let href = filter("field", slug);
+                            view! { {(index > 0).then_some(", ")}<a href=href>{name.clone()}</a> }
+                        }).collect_view()}
+                    </td>
+                </tr>
+            </tbody>
+        </table>
+    }
+    // Boxed: the page's view type would otherwise be too deep for the compiler's layout pass.
+    .into_any()
 }
 
 #[component]
@@ -116,6 +128,7 @@ fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
                 </ul>
             </section>
         }
+        .into_any()
     })
 }
 
@@ -132,6 +145,7 @@ fn Relations(groups: Vec<RelationGroup>) -> impl IntoView {
             }
         })
         .collect_view()
+        .into_any()
 }
 
 #[component]
@@ -151,6 +165,7 @@ fn DocumentList(documents: Vec<DocumentLink>) -> impl IntoView {
             }).collect_view()}
         </ul>
     }
+    .into_any()
 }
 
 /// schema.org `Legislation`: what search engines and open-data harvesters read of a document.

@@ -34,6 +34,7 @@ pub fn FilterForm(params: DocumentListParams, data: DocumentListData) -> impl In
             </form>
         </div>
     }
+    .into_any()
 }
 
 #[component]

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_meta::Link;
 use leptos_router::hooks::use_query_map;
 
 use super::filter_form::FilterForm;
@@ -6,6 +7,7 @@ use super::{DocumentListParams, EffectBadge, get_document_list};
 use crate::components::{ErrorMessage, PageMeta, Pagination};
 use crate::layout::use_chrome;
 use crate::models::{DocumentLink, DocumentListData};
+use crate::url::encode_component;
 
 #[component]
 pub fn DocumentListPage() -> impl IntoView {
@@ -36,9 +38,17 @@ pub fn DocumentListPage() -> impl IntoView {
                 let (params, data) = list.await;
                 let site = use_chrome();
                 let description = "Tra cứu văn bản: quyết định, kế hoạch, công văn… theo số ký hiệu, loại, lĩnh vực, cơ quan ban hành, người ký, ngày ban hành và tình trạng hiệu lực.".to_string();
+                // A type or field chosen: its own feed; otherwise all new documents.
+                let feed = match (params.r#type.trim(), params.field.trim()) {
+                    ("", "") => "/van-ban/rss.xml".to_owned(),
+                    ("", field) => format!("/van-ban/linh-vuc/{}/rss.xml", encode_component(field)),
+                    (kind, _) => format!("/van-ban/loai/{}/rss.xml", encode_component(kind)),
+                };
                 view! {
                     <PageMeta site title="Văn bản".to_string() description path=params.url()/>
+                    <Link rel="alternate" type_="application/rss+xml" title="Văn bản mới" href=feed.clone()/>
                     <h1 class="page-title">"Văn bản"</h1>
+                    <p class="feed-link"><a href=feed>"Theo dõi văn bản mới qua RSS"</a></p>
                     {match data {
                         Ok(data) => view! {
                             <FilterForm params=params.clone() data=data.clone()/>
