@@ -104,7 +104,7 @@ fn corpus(count: usize) -> String {
         } else {
             format!("{}/{}-{body_code}", index + 1, CODES[kind])
         };
-        let mut about = |numbers: &mut Numbers| {
+        let about = |numbers: &mut Numbers| {
             format!("{} tại {}", TOPICS[numbers.next(TOPICS.len())], PLACES[numbers.next(PLACES.len())])
         };
         let summary = format!("Về việc triển khai {}", about(&mut numbers));
