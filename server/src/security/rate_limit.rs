@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use app::pages::legal_documents::{DOCUMENTS_PATH, GetDocumentList};
 use app::pages::search::{GetSearchPage, SEARCH_PATH};
 use app::ssr::request_client_address;
 use axum::extract::{Request, State};
@@ -57,7 +58,7 @@ impl RateLimiter {
     }
 }
 
-/// Searches per address per minute, on the search page and its server function.
+/// Searches per address per minute, on the search pages and their server functions.
 #[derive(Clone)]
 pub struct SearchLimit {
     limiter: Arc<RateLimiter>,
@@ -70,9 +71,15 @@ impl SearchLimit {
     }
 }
 
+/// The pages that search: article search, and the documents' list, whose renders (every search,
+/// and each filter the page cache does not hold yet) read the whole selection to count it.
+fn searches(path: &str) -> bool {
+    [SEARCH_PATH, <GetSearchPage as ServerFn>::PATH, DOCUMENTS_PATH, <GetDocumentList as ServerFn>::PATH]
+        .contains(&path)
+}
+
 pub async fn limit_searches(State(limit): State<SearchLimit>, request: Request, next: Next) -> Response {
-    let path = request.uri().path();
-    if path != SEARCH_PATH && path != <GetSearchPage as ServerFn>::PATH {
+    if !searches(request.uri().path()) {
         return next.run(request).await;
     }
     let address = request_client_address(&request, limit.behind_proxy).unwrap_or_default();

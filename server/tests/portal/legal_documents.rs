@@ -150,3 +150,19 @@ async fn documents_are_in_the_sitemap_and_in_feeds_for_all_for_a_type_and_for_a_
     let list = portal.get("/van-ban?type=ke-hoach").await;
     assert!(list.html.contains("href=\"/van-ban/loai/ke-hoach/rss.xml\""));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn searching_documents_counts_against_the_same_limit_as_searching_articles() {
+    let settings = server::router::RouterSettings { searches_per_minute: 3, ..Default::default() };
+    let portal = TestPortal::with_settings(settings).await;
+    assert_eq!(portal.get("/tim-kiem?q=thanh+hoa").await.status, StatusCode::OK);
+    for query in ["15%2F2023", "chuyen+doi+so"] {
+        assert_eq!(portal.get(&format!("/van-ban?q={query}")).await.status, StatusCode::OK);
+    }
+    let refused = portal.get("/van-ban?q=ke+hoach").await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.html.contains("Vui lòng chờ"));
+    let by_function = portal.call("/api/get_document_list", "params[q]=dang&params[page]=1", None).await;
+    assert_eq!(by_function.status, StatusCode::TOO_MANY_REQUESTS, "nor through its server function");
+    assert_eq!(portal.get("/van-ban/rss.xml").await.status, StatusCode::OK, "feeds are not limited");
+}
