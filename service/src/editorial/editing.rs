@@ -263,7 +263,7 @@ pub async fn apply(
     now: DateTime<Utc>,
 ) -> Result<article::Model, EditorialError> {
     let current = find(db, id).await?;
-    ensure(may(actor.role, required_action(transition), Some(facts(&current, actor))))?;
+    ensure(may(actor.role, transition.required_action(), Some(facts(&current, actor))))?;
     let Some(status) = next_status(current.status, transition) else {
         return Err(EditorialError::NotApplicable { action: transition.label(), status: status_label(current.status) });
     };
@@ -293,19 +293,9 @@ pub async fn apply(
     if let Some(note) = &note {
         summary.push_str(&format!(" — “{note}”"));
     }
-    audit::record(db, &Actor::from(actor), article_entry(transition.audit_action(), id, summary), now).await?;
+    let action = format!("article.{}", transition.audit_name());
+    audit::record(db, &Actor::from(actor), article_entry(&action, id, summary), now).await?;
     Ok(updated)
-}
-
-fn required_action(transition: Transition) -> ArticleAction {
-    match transition {
-        Transition::Submit => ArticleAction::Submit,
-        Transition::Publish => ArticleAction::Publish,
-        Transition::SendBack => ArticleAction::SendBack,
-        Transition::Unpublish => ArticleAction::Unpublish,
-        Transition::Trash => ArticleAction::Trash,
-        Transition::Restore => ArticleAction::Restore,
-    }
 }
 
 /// Deletes every article in the trash for good. Administrators only.
@@ -330,7 +320,7 @@ pub async fn empty_trash(
     Ok(deleted)
 }
 
-fn article_entry(action: &'static str, id: i32, summary: String) -> Entry<'static> {
+fn article_entry(action: &str, id: i32, summary: String) -> Entry<'_> {
     Entry { action, target_kind: "article", target_id: Some(id), summary }
 }
 

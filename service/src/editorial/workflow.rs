@@ -2,6 +2,8 @@
 
 use entity::article::ArticleStatus;
 
+use super::permissions::ArticleAction;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Transition {
     /// An author hands a draft to the editors.
@@ -29,14 +31,27 @@ impl Transition {
         }
     }
 
-    pub fn audit_action(self) -> &'static str {
+    /// The step's name in the audit log's actions: `article.publish`, `legal_document.publish`.
+    pub fn audit_name(self) -> &'static str {
         match self {
-            Self::Submit => "article.submit",
-            Self::Publish => "article.publish",
-            Self::SendBack => "article.send_back",
-            Self::Unpublish => "article.unpublish",
-            Self::Trash => "article.trash",
-            Self::Restore => "article.restore",
+            Self::Submit => "submit",
+            Self::Publish => "publish",
+            Self::SendBack => "send_back",
+            Self::Unpublish => "unpublish",
+            Self::Trash => "trash",
+            Self::Restore => "restore",
+        }
+    }
+
+    /// What the account must be allowed to do to take this step.
+    pub fn required_action(self) -> ArticleAction {
+        match self {
+            Self::Submit => ArticleAction::Submit,
+            Self::Publish => ArticleAction::Publish,
+            Self::SendBack => ArticleAction::SendBack,
+            Self::Unpublish => ArticleAction::Unpublish,
+            Self::Trash => ArticleAction::Trash,
+            Self::Restore => ArticleAction::Restore,
         }
     }
 }

@@ -15,7 +15,8 @@ use legal::{DocumentForm, RelationForm};
 use media::{MediaKind, MediaStore, read_document_text};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use sha2::{Digest, Sha256};
 
@@ -304,7 +305,7 @@ pub async fn apply(
     now: DateTime<Utc>,
 ) -> Result<legal_document::Model, DocumentError> {
     let current = find(db, id).await?;
-    ensure(may(actor, required_action(transition), Some(facts(&current, actor))))?;
+    ensure(may(actor, transition.required_action(), Some(facts(&current, actor))))?;
     let Some(status) = next_status(current.status, transition) else {
         return Err(DocumentError::NotApplicable { action: transition.label(), status: status_label(current.status) });
     };
@@ -332,20 +333,9 @@ pub async fn apply(
     if let Some(note) = &note {
         summary.push_str(&format!(" — “{note}”"));
     }
-    let action = transition.audit_action().replacen("article.", "legal_document.", 1);
+    let action = format!("legal_document.{}", transition.audit_name());
     audit::record(db, &Actor::from(actor), entry(&action, id, summary), now).await?;
     Ok(updated)
-}
-
-fn required_action(transition: Transition) -> ArticleAction {
-    match transition {
-        Transition::Submit => ArticleAction::Submit,
-        Transition::Publish => ArticleAction::Publish,
-        Transition::SendBack => ArticleAction::SendBack,
-        Transition::Unpublish => ArticleAction::Unpublish,
-        Transition::Trash => ArticleAction::Trash,
-        Transition::Restore => ArticleAction::Restore,
-    }
 }
 
 fn entry(action: &str, id: i32, summary: String) -> Entry<'_> {
@@ -489,16 +479,21 @@ pub(crate) async fn update_search_text(db: &impl ConnectionTrait, id: i32, catal
     Ok(())
 }
 
+/// The fields an editor filed document `id` under (not their ancestors).
+pub(crate) async fn filed_under(db: &impl ConnectionTrait, id: i32) -> Result<Vec<i32>, DbErr> {
+    legal_document_field::Entity::find()
+        .select_only()
+        .column(legal_document_field::Column::FieldId)
+        .filter(legal_document_field::Column::DocumentId.eq(id))
+        .filter(legal_document_field::Column::Direct.eq(true))
+        .into_tuple()
+        .all(db)
+        .await
+}
+
 /// The form as it would show `document` again: what a revision keeps.
 pub async fn form_of(db: &impl ConnectionTrait, document: &legal_document::Model) -> Result<DocumentForm, DbErr> {
-    let field_ids = legal_document_field::Entity::find()
-        .filter(legal_document_field::Column::DocumentId.eq(document.id))
-        .filter(legal_document_field::Column::Direct.eq(true))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|row| row.field_id)
-        .collect();
+    let field_ids = filed_under(db, document.id).await?;
     let relations = legal_document_relation::Entity::find()
         .filter(legal_document_relation::Column::SourceId.eq(document.id))
         .order_by_asc(legal_document_relation::Column::Id)

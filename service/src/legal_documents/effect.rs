@@ -15,10 +15,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 
 /// The published documents acting on each of `target_ids`, keyed by target.
-pub(crate) async fn acts_on(
-    db: &impl ConnectionTrait,
-    target_ids: &[i32],
-) -> Result<HashMap<i32, Vec<(i32, Act)>>, DbErr> {
+pub(crate) async fn acts_on(db: &impl ConnectionTrait, target_ids: &[i32]) -> Result<HashMap<i32, Vec<Act>>, DbErr> {
     let relations = legal_document_relation::Entity::find()
         .filter(legal_document_relation::Column::TargetId.is_in(target_ids.iter().copied()))
         .all(db)
@@ -37,7 +34,7 @@ pub(crate) async fn acts_on(
         .into_iter()
         .map(|(id, number, from)| (id, (number, from)))
         .collect();
-    let mut acts: HashMap<i32, Vec<(i32, Act)>> = HashMap::new();
+    let mut acts: HashMap<i32, Vec<Act>> = HashMap::new();
     for relation in relations {
         let (Some(kind), Some((number, from))) =
             (RelationKind::from_code(&relation.kind), sources.get(&relation.source_id))
@@ -45,7 +42,7 @@ pub(crate) async fn acts_on(
             continue;
         };
         let act = Act { kind, by_number: number.clone(), takes_effect_on: *from };
-        acts.entry(relation.target_id).or_default().push((relation.source_id, act));
+        acts.entry(relation.target_id).or_default().push(act);
     }
     Ok(acts)
 }
@@ -53,7 +50,7 @@ pub(crate) async fn acts_on(
 /// `document`'s effect dates with their causes, for its page.
 pub async fn effect_dates(db: &impl ConnectionTrait, document: &legal_document::Model) -> Result<EffectDates, DbErr> {
     let mut acts = acts_on(db, &[document.id]).await?;
-    let acts = acts.remove(&document.id).unwrap_or_default().into_iter().map(|(_, act)| act);
+    let acts = acts.remove(&document.id).unwrap_or_default();
     Ok(EffectDates::derive(document.effective_from, document.effective_until, acts))
 }
 
@@ -66,7 +63,7 @@ pub async fn refresh(db: &impl ConnectionTrait, ids: &[i32]) -> Result<(), DbErr
         legal_document::Entity::find().filter(legal_document::Column::Id.is_in(ids.iter().copied())).all(db).await?;
     let mut acts = acts_on(db, ids).await?;
     for document in documents {
-        let acts = acts.remove(&document.id).unwrap_or_default().into_iter().map(|(_, act)| act);
+        let acts = acts.remove(&document.id).unwrap_or_default();
         let dates = EffectDates::derive(document.effective_from, document.effective_until, acts);
         if (dates.ended_on(), dates.partly_ended_on()) == (document.ended_on, document.partly_ended_on) {
             continue;

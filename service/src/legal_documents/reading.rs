@@ -11,6 +11,7 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
 
 use super::catalogue::Catalogue;
+use super::editing::filed_under;
 use super::effect::effect_dates;
 
 /// How many documents of the same field the page lists.
@@ -74,14 +75,7 @@ pub async fn published_by_slug(
     let Some(document) = document else {
         return Ok(None);
     };
-    let field_ids: Vec<i32> = legal_document_field::Entity::find()
-        .filter(legal_document_field::Column::DocumentId.eq(document.id))
-        .filter(legal_document_field::Column::Direct.eq(true))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|row| row.field_id)
-        .collect();
+    let field_ids = filed_under(db, document.id).await?;
     let fields = catalogue.fields.iter().filter(|f| field_ids.contains(&f.id)).cloned().collect();
     let relations = legal_document_relation::Entity::find()
         .filter(
